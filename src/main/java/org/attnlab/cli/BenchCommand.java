@@ -1,0 +1,151 @@
+package org.attnlab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.attnlab.config.Defaults;
+import org.attnlab.data.TokenizedText;
+import org.attnlab.model.AttentionEdit;
+import org.attnlab.model.ClassifierModel;
+import org.attnlab.model.ModelBenchmark;
+import org.attnlab.model.ModelBenchmark.Timing;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code attnlab bench}: forward latency by batch and length, and batched attention edits against
+ * one forward per edit, written as a JSON report.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure forward latency and batched attention edits; writes a JSON report.")
+final class BenchCommand implements Callable<Integer> {
+
+    /** Benchmark input (the opening of Austen's Pride and Prejudice, public domain), cut to each length. */
+    private static final String PASSAGE = "It is a truth universally acknowledged, that a single man in possession "
+            + "of a good fortune, must be in want of a wife. However little known the feelings or views of such a man "
+            + "may be on his first entering a neighbourhood, this truth is so well fixed in the minds of the surrounding "
+            + "families, that he is considered the rightful property of some one or other of their daughters. My dear "
+            + "Mr. Bennet, said his lady to him one day, have you heard that Netherfield Park is let at last? Mr. Bennet "
+            + "replied that he had not. But it is, returned she; for Mrs. Long has just been here, and she told me all "
+            + "about it. Mr. Bennet made no answer. Do you not want to know who has taken it? cried his wife impatiently. "
+            + "You want to tell me, and I have no objection to hearing it. This was invitation enough.";
+
+    @Mixin ModelOption modelOption = new ModelOption();
+
+    @Option(names = "--batches", split = ",", defaultValue = "1,32", description = "Batch sizes (default: ${DEFAULT-VALUE}).")
+    List<Integer> batches;
+
+    @Option(names = "--lengths", split = ",", defaultValue = "32,128", description = "Sequence lengths in tokens (default: ${DEFAULT-VALUE}).")
+    List<Integer> lengths;
+
+    @Option(names = "--edits", defaultValue = "100", description = "N attention edit sets for batched vs one-by-one (default: ${DEFAULT-VALUE}).")
+    int edits;
+
+    @Option(names = "--repeats", defaultValue = "10") int repeats;
+
+    @Option(names = "--warmup", defaultValue = "3") int warmup;
+
+    @Option(names = "--out", description = "Report file (default: results/bench/bench-<time>.json).")
+    Path out;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter console = spec.commandLine().getOut();
+        List<Timing> timings = new ArrayList<>();
+        try (ClassifierModel model = modelOption.open()) {
+            ModelBenchmark bench = new ModelBenchmark(model, warmup, repeats);
+            TokenizedText passage = model.tokenize(PASSAGE, true);
+            for (int length : lengths) {
+                TokenizedText input = cut(passage, length);
+                for (int batch : batches) {
+                    timings.add(report(console, bench.forward(input, batch)));
+                }
+            }
+            TokenizedText input = cut(passage, lengths.get(lengths.size() - 1));
+            int last = model.info().layers() - 1;
+            for (int layer : new int[] {0, last}) {
+                List<List<AttentionEdit>> sets = permutations(input.length(), layer, edits);
+                String name = "permute-layer" + layer + "-x" + edits;
+                timings.add(report(console, bench.editsBatched(name, input, sets)));
+                timings.add(report(console, bench.editsOneByOne(name, input, sets)));
+            }
+            write(model, timings);
+        }
+        return 0;
+    }
+
+    private static Timing report(PrintWriter console, Timing t) {
+        console.printf(Locale.ROOT, "%-32s batch %4d  seq %4d  median %9.2f ms  %9.1f items/s%n", t.name(), t.batch(),
+                t.sequenceLength(), t.medianMillis(), t.itemsPerSecond());
+        console.flush();
+        return t;
+    }
+
+    /** The first {@code length - 1} tokens of the passage and its closing [SEP]. */
+    private static TokenizedText cut(TokenizedText t, int length) {
+        if (length < 2 || length > t.length()) {
+            throw new IllegalArgumentException("--lengths: " + length + " must be between 2 and " + t.length());
+        }
+        long[] ids = java.util.Arrays.copyOf(t.ids(), length);
+        ids[length - 1] = t.ids()[t.length() - 1];
+        List<String> tokens = new ArrayList<>(t.tokens().subList(0, length));
+        tokens.set(length - 1, t.tokens().get(t.length() - 1));
+        boolean[] special = java.util.Arrays.copyOf(t.special(), length);
+        special[length - 1] = true;
+        return new TokenizedText(t.text(), tokens, ids, special);
+    }
+
+    /** N seeded random permutations of the non-special keys of every head of one layer. */
+    private static List<List<AttentionEdit>> permutations(int n, int layer, int count) {
+        java.util.Random random = new java.util.Random(42);
+        List<List<AttentionEdit>> sets = new ArrayList<>();
+        for (int s = 0; s < count; s++) {
+            List<Integer> inner = new ArrayList<>();
+            for (int j = 1; j < n - 1; j++) {
+                inner.add(j);
+            }
+            java.util.Collections.shuffle(inner, random);
+            int[] perm = new int[n];
+            perm[n - 1] = n - 1;
+            for (int j = 1; j < n - 1; j++) {
+                perm[j] = inner.get(j - 1);
+            }
+            sets.add(List.of(new AttentionEdit.PermuteKeys(layer, AttentionEdit.ALL_HEADS, perm)));
+        }
+        return sets;
+    }
+
+    private void write(ClassifierModel model, List<Timing> timings) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("model", model.info().name());
+        root.put("time", Instant.now().toString());
+        root.put("cores", Runtime.getRuntime().availableProcessors());
+        root.put("java", System.getProperty("java.version"));
+        root.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        ArrayNode cases = root.putArray("timings");
+        timings.forEach(t -> cases.add(mapper.valueToTree(t)));
+        Path file = out != null ? out
+                : Defaults.resultsDir().resolve("bench").resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".bench", ".tmp");
+        mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        spec.commandLine().getOut().println("report: " + file);
+    }
+}

@@ -1,0 +1,48 @@
+package org.attnlab.model;
+
+import java.util.List;
+import org.attnlab.data.TokenizedText;
+
+/**
+ * The seam between attnlab's analyses and a model engine: tokenise, run forwards (plain, batched,
+ * or with attention edits) and take gradients, for a transformer or an RNN attention model alike.
+ * Everything returned is a plain Java array; engine memory never leaves the implementation.
+ *
+ * <p>Implementations are not thread-safe.
+ */
+public interface ClassifierModel extends AutoCloseable {
+
+    ModelInfo info();
+
+    /**
+     * Tokenises one text with the model's own tokenizer, special tokens included.
+     *
+     * @param truncate cut the text to the model's maximum length instead of failing
+     * @throws IllegalArgumentException for an empty text, or a text too long when not truncating
+     */
+    TokenizedText tokenize(String text, boolean truncate);
+
+    /** Forward passes of several inputs, batched (padded) by the implementation. */
+    List<ForwardResult> forward(List<TokenizedText> inputs, ForwardOptions options);
+
+    /** Forward pass of one input. */
+    default ForwardResult forward(TokenizedText input, ForwardOptions options) {
+        return forward(List.of(input), options).get(0);
+    }
+
+    /**
+     * Runs one input once per edit set, as a batch. Layers below the lowest edited layer are computed
+     * once and shared. An empty edit set gives the unedited forward.
+     */
+    List<ForwardResult> forwardEdited(TokenizedText input, List<List<AttentionEdit>> editSets,
+                                      ForwardOptions options);
+
+    /**
+     * Gradients of {@code target} w.r.t. the input embeddings and every layer's attention, with the
+     * given edits applied during the forward.
+     */
+    Gradients gradients(TokenizedText input, OutputTarget target, List<AttentionEdit> edits);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,43 @@
+package org.attnlab.model.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Copies each layer's attention (as used, i.e. after edits) out of the engine, then cuts it per batch
+ * element to that element's real length.
+ */
+final class AttentionRecorder {
+
+    private final float[][] flat;
+    private final Shape[] shapes;
+
+    AttentionRecorder(int layers) {
+        flat = new float[layers][];
+        shapes = new Shape[layers];
+    }
+
+    void record(int layer, NDArray probs) {
+        flat[layer] = probs.toType(DataType.FLOAT32, false).toFloatArray();
+        shapes[layer] = probs.getShape();
+    }
+
+    boolean has(int layer) {
+        return flat[layer] != null;
+    }
+
+    /** {@code [head][query][key]} of batch element {@code b}, trimmed to {@code length} tokens. */
+    float[][][] layer(int layer, int b, int length) {
+        Shape s = shapes[layer];
+        int heads = (int) s.get(1);
+        int width = (int) s.get(2);
+        float[][][] out = new float[heads][length][length];
+        for (int h = 0; h < heads; h++) {
+            for (int i = 0; i < length; i++) {
+                System.arraycopy(flat[layer], ((b * heads + h) * width + i) * width, out[h][i], 0, length);
+            }
+        }
+        return out;
+    }
+}

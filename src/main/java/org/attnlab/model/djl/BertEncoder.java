@@ -1,0 +1,117 @@
+package org.attnlab.model.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import org.attnlab.model.hf.BertConfig;
+
+/**
+ * BERT (post-LayerNorm, exact GELU) written as NDArray operations, so that every layer's attention
+ * can be read, replaced and differentiated through an {@link AttentionHook}.
+ *
+ * <p>Gradient safety: inside a {@code GradientCollector} an operation with a Java number as operand
+ * makes a temporary scalar that PyTorch may free before {@code backward()} (see platform-facts).
+ * Every constant here is therefore an NDArray owned by the caller's manager, which outlives backward.
+ */
+final class BertEncoder {
+
+    private final BertConfig config;
+    private final BertWeights w;
+    private final float eps;
+
+    BertEncoder(BertConfig config, BertWeights weights) {
+        this.config = config;
+        this.w = weights;
+        this.eps = (float) config.layerNormEps();
+    }
+
+    BertConfig config() {
+        return config;
+    }
+
+    /** Word (vocabulary) embeddings of {@code ids [batch, n]}: the "input embeddings" gradients refer to. */
+    NDArray wordEmbeddings(NDArray ids) {
+        return Embedding.embedding(ids, w.get("embeddings.word_embeddings.weight"), SparseFormat.DENSE).head();
+    }
+
+    /** Adds position and token-type (type 0) embeddings and normalises: the input of layer 0. */
+    NDArray embeddingOutput(NDArray words) {
+        long n = words.getShape().get(1);
+        // Slices go to the caller's manager: a slice owned by the weights' manager would outlive the call.
+        NDManager m = words.getManager();
+        NDArray pos = w.get("embeddings.position_embeddings.weight").get(m, new NDIndex("0:" + n));
+        NDArray type = w.get("embeddings.token_type_embeddings.weight").get(m, new NDIndex("0:1"));
+        return layerNorm(words.add(pos).add(type), "embeddings.LayerNorm");
+    }
+
+    /**
+     * Additive attention mask {@code [batch, 1, 1, n]}: 0 for real keys, a large negative number for
+     * padding, so padded keys get probability exactly 0 after the softmax.
+     */
+    static NDArray maskBias(NDManager manager, int[] lengths, int n, DataType dtype) {
+        double[] bias = new double[lengths.length * n];
+        for (int b = 0; b < lengths.length; b++) {
+            for (int j = lengths[b]; j < n; j++) {
+                bias[b * n + j] = -1e9;
+            }
+        }
+        return manager.create(bias, new Shape(lengths.length, 1, 1, n)).toType(dtype, false);
+    }
+
+    /** One transformer layer; {@code scale} is the array {@code 1/sqrt(head size)} in the model's dtype. */
+    NDArray layer(int l, NDArray x, NDArray maskBias, NDArray scale, AttentionHook hook) {
+        String p = "encoder.layer." + l + ".";
+        NDArray q = heads(dense(x, p + "attention.self.query"));
+        NDArray k = heads(dense(x, p + "attention.self.key"));
+        NDArray v = heads(dense(x, p + "attention.self.value"));
+        NDArray scores = q.matMul(k.swapAxes(2, 3)).mul(scale).add(maskBias);
+        NDArray probs = hook.onAttention(l, scores.softmax(-1));
+        NDArray context = mergeHeads(probs.matMul(v));
+        NDArray attended = layerNorm(dense(context, p + "attention.output.dense").add(x),
+                p + "attention.output.LayerNorm");
+        NDArray hidden = Activation.gelu(dense(attended, p + "intermediate.dense"));
+        return layerNorm(dense(hidden, p + "output.dense").add(attended), p + "output.LayerNorm");
+    }
+
+    /**
+     * Class logits {@code [batch, classes]} from the last hidden state. {@code realTokens} is
+     * {@code [batch, n, 1]} with 1 for real tokens, 0 for padding, and {@code tokenCounts}
+     * {@code [batch, 1]} their number (both used by mean pooling only).
+     */
+    NDArray logits(NDArray last, NDArray realTokens, NDArray tokenCounts) {
+        NDArray pooled;
+        if (config.pooling() == BertConfig.Pooling.CLS_POOLER) {
+            pooled = dense(last.get(":, 0, :"), "pooler.dense").tanh();
+        } else {
+            pooled = last.mul(realTokens).sum(new int[] {1}).div(tokenCounts);
+        }
+        return dense(pooled, "classifier");
+    }
+
+    private NDArray dense(NDArray x, String prefix) {
+        return Linear.linear(x, w.get(prefix + ".weight"), w.get(prefix + ".bias")).head();
+    }
+
+    private NDArray layerNorm(NDArray x, String prefix) {
+        return LayerNorm.layerNorm(x, new Shape(config.hiddenSize()), w.get(prefix + ".weight"),
+                w.get(prefix + ".bias"), eps).head();
+    }
+
+    /** {@code [batch, n, hidden]} to {@code [batch, heads, n, headSize]}. */
+    private NDArray heads(NDArray x) {
+        Shape s = x.getShape();
+        return x.reshape(s.get(0), s.get(1), config.heads(), config.headSize()).transpose(0, 2, 1, 3);
+    }
+
+    private NDArray mergeHeads(NDArray x) {
+        Shape s = x.getShape();
+        return x.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), (long) config.hiddenSize());
+    }
+}

@@ -1,0 +1,118 @@
+package org.attnlab.model.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.attnlab.model.ModelException;
+import org.attnlab.model.hf.BertConfig;
+
+/**
+ * The tensors of a BERT classifier or encoder, read from an HF {@code model.safetensors} and checked
+ * against {@code config.json} before any of them is used.
+ *
+ * <p>Accepts both layouts Hugging Face writes: {@code BertModel} (names start at {@code embeddings.})
+ * and {@code BertForSequenceClassification} ({@code bert.embeddings.}, plus {@code classifier.*});
+ * old-style {@code LayerNorm.gamma/beta} names are read as {@code weight/bias}.
+ */
+final class BertWeights {
+
+    private final Map<String, NDArray> tensors;
+
+    private BertWeights(Map<String, NDArray> tensors) {
+        this.tensors = tensors;
+    }
+
+    /** Reads, renames, validates and converts every needed tensor to {@code dtype}, owned by {@code manager}. */
+    static BertWeights read(Path file, BertConfig config, NDManager manager, DataType dtype) {
+        Map<String, NDArray> byName = new HashMap<>();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            NDList list = NDList.decode(manager, in);
+            for (NDArray a : list) {
+                byName.put(canonicalName(a.getName()), a);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ModelException(file + ": not a readable safetensors file (" + e.getMessage() + ")", e);
+        }
+        Map<String, NDArray> used = new LinkedHashMap<>();
+        for (Map.Entry<String, Shape> want : expectedShapes(config).entrySet()) {
+            NDArray a = byName.remove(want.getKey());
+            if (a == null) {
+                throw new ModelException(file + ": missing tensor " + want.getKey() + " (needed by "
+                        + (config.isClassifier() ? "a classifier" : "an encoder") + " as described by config.json)");
+            }
+            if (!a.getShape().equals(want.getValue())) {
+                throw new ModelException(file + ": tensor " + want.getKey() + " has shape " + a.getShape()
+                        + " but config.json implies " + want.getValue());
+            }
+            used.put(want.getKey(), a.getDataType() == dtype ? a : a.toType(dtype, false));
+        }
+        byName.values().forEach(NDArray::close);
+        return new BertWeights(used);
+    }
+
+    NDArray get(String name) {
+        NDArray a = tensors.get(name);
+        if (a == null) {
+            throw new IllegalStateException("no tensor " + name);
+        }
+        return a;
+    }
+
+    static String canonicalName(String name) {
+        String n = name.startsWith("bert.") ? name.substring("bert.".length()) : name;
+        if (n.endsWith("LayerNorm.gamma")) {
+            n = n.substring(0, n.length() - "gamma".length()) + "weight";
+        } else if (n.endsWith("LayerNorm.beta")) {
+            n = n.substring(0, n.length() - "beta".length()) + "bias";
+        }
+        return n;
+    }
+
+    /** Every tensor the forward pass reads, with the shape {@code config} implies (HF [out, in] layout). */
+    static Map<String, Shape> expectedShapes(BertConfig c) {
+        long d = c.hiddenSize();
+        Map<String, Shape> m = new LinkedHashMap<>();
+        m.put("embeddings.word_embeddings.weight", new Shape(c.vocabSize(), d));
+        m.put("embeddings.position_embeddings.weight", new Shape(c.maxPositions(), d));
+        m.put("embeddings.token_type_embeddings.weight", new Shape(c.typeVocabSize(), d));
+        layerNorm(m, "embeddings.LayerNorm", d);
+        for (int l = 0; l < c.layers(); l++) {
+            String p = "encoder.layer." + l + ".";
+            dense(m, p + "attention.self.query", d, d);
+            dense(m, p + "attention.self.key", d, d);
+            dense(m, p + "attention.self.value", d, d);
+            dense(m, p + "attention.output.dense", d, d);
+            layerNorm(m, p + "attention.output.LayerNorm", d);
+            dense(m, p + "intermediate.dense", c.intermediateSize(), d);
+            dense(m, p + "output.dense", d, c.intermediateSize());
+            layerNorm(m, p + "output.LayerNorm", d);
+        }
+        if (c.isClassifier()) {
+            if (c.pooling() == BertConfig.Pooling.CLS_POOLER) {
+                dense(m, "pooler.dense", d, d);
+            }
+            dense(m, "classifier", c.labels().size(), d);
+        }
+        return m;
+    }
+
+    private static void dense(Map<String, Shape> m, String prefix, long out, long in) {
+        m.put(prefix + ".weight", new Shape(out, in));
+        m.put(prefix + ".bias", new Shape(out));
+    }
+
+    private static void layerNorm(Map<String, Shape> m, String prefix, long d) {
+        m.put(prefix + ".weight", new Shape(d));
+        m.put(prefix + ".bias", new Shape(d));
+    }
+}

@@ -1,0 +1,321 @@
+package org.attnlab.model.djl;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.attnlab.data.TokenizedText;
+import org.attnlab.model.AttentionEdit;
+import org.attnlab.model.ClassifierModel;
+import org.attnlab.model.ForwardOptions;
+import org.attnlab.model.ForwardResult;
+import org.attnlab.model.Gradients;
+import org.attnlab.model.ModelException;
+import org.attnlab.model.ModelInfo;
+import org.attnlab.model.OutputTarget;
+import org.attnlab.model.Precision;
+import org.attnlab.model.hf.BertConfig;
+import org.attnlab.model.hf.HfModelDirectory;
+
+/**
+ * A BERT-architecture encoder or sequence classifier loaded from a Hugging Face–layout directory and
+ * run on DJL's PyTorch engine, with every attention matrix readable, editable and differentiable.
+ *
+ * <p>Memory: the weights live in this model's base manager; every call works in a sub-manager that
+ * is closed before it returns, after copying results into Java arrays.
+ */
+public final class DjlBertModel implements ClassifierModel {
+
+    /** Inputs per engine batch; bounds memory at seq 512 (attention maps are batch x heads x n x n). */
+    static final int MAX_BATCH = 32;
+
+    private final NDManager base;
+    private final BertEncoder encoder;
+    private final HfTokenizer tokenizer;
+    private final ModelInfo info;
+    private final DataType dtype;
+
+    private DjlBertModel(NDManager base, BertEncoder encoder, HfTokenizer tokenizer, ModelInfo info, DataType dtype) {
+        this.base = base;
+        this.encoder = encoder;
+        this.tokenizer = tokenizer;
+        this.info = info;
+        this.dtype = dtype;
+    }
+
+    public static DjlBertModel load(Path dir) {
+        return load(dir, Precision.FLOAT32);
+    }
+
+    /** Loads and validates {@code dir} (config against weights) before returning. */
+    public static DjlBertModel load(Path dir, Precision precision) {
+        HfModelDirectory d = new HfModelDirectory(dir).requireComplete();
+        BertConfig config = BertConfig.read(d.config());
+        DataType dtype = precision == Precision.FLOAT64 ? DataType.FLOAT64 : DataType.FLOAT32;
+        NDManager base = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+        try {
+            BertWeights weights = BertWeights.read(d.weights(), config, base, dtype);
+            HfTokenizer tokenizer = HfTokenizer.load(d.tokenizer(), config.maxPositions());
+            Path name = dir.toAbsolutePath().normalize().getFileName();
+            ModelInfo info = new ModelInfo(name == null ? dir.toString() : name.toString(), "bert", config.layers(),
+                    config.heads(), config.maxPositions(), config.labels());
+            return new DjlBertModel(base, new BertEncoder(config, weights), tokenizer, info, dtype);
+        } catch (RuntimeException e) {
+            base.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+
+    @Override
+    public TokenizedText tokenize(String text, boolean truncate) {
+        return tokenizer.tokenize(text, truncate);
+    }
+
+    @Override
+    public List<ForwardResult> forward(List<TokenizedText> inputs, ForwardOptions options) {
+        inputs.forEach(this::checkLength);
+        List<ForwardResult> results = new ArrayList<>(inputs.size());
+        for (int from = 0; from < inputs.size(); from += MAX_BATCH) {
+            List<TokenizedText> chunk = inputs.subList(from, Math.min(inputs.size(), from + MAX_BATCH));
+            try (NDManager sub = base.newSubManager()) {
+                PaddedBatch batch = PaddedBatch.of(sub, chunk, dtype);
+                AttentionRecorder recorder = new AttentionRecorder(info.layers());
+                AttentionHook hook = options.attentions() ? record(recorder) : AttentionHook.NONE;
+                NDArray x = encoder.embeddingOutput(encoder.wordEmbeddings(batch.ids()));
+                NDArray last = upward(x, 0, batch.maskBias(), hook);
+                results.addAll(unpack(batch, last, options, recorder, null, 0));
+            }
+        }
+        return results;
+    }
+
+    @Override
+    public List<ForwardResult> forwardEdited(TokenizedText input, List<List<AttentionEdit>> editSets,
+                                             ForwardOptions options) {
+        checkLength(input);
+        editSets.forEach(set -> AttentionEditor.validate(set, info.layers(), info.heads(), input.length()));
+        int lowest = AttentionEditor.lowestLayer(editSets, info.layers());
+        List<ForwardResult> results = new ArrayList<>(editSets.size());
+        try (NDManager sub = base.newSubManager()) {
+            PaddedBatch one = PaddedBatch.of(sub, List.of(input), dtype);
+            AttentionRecorder below = new AttentionRecorder(info.layers());
+            AttentionHook belowHook = options.attentions() ? record(below) : AttentionHook.NONE;
+            // Layers under the lowest edit see the same input in every variant: run them once.
+            NDArray x = encoder.embeddingOutput(encoder.wordEmbeddings(one.ids()));
+            for (int l = 0; l < lowest; l++) {
+                x = encoder.layer(l, x, one.maskBias(), scale(sub), belowHook);
+            }
+            for (int from = 0; from < editSets.size(); from += MAX_BATCH) {
+                List<List<AttentionEdit>> chunk = editSets.subList(from, Math.min(editSets.size(), from + MAX_BATCH));
+                try (NDManager chunkManager = sub.newSubManager()) {
+                    NDArray xs = x.repeat(0, chunk.size());
+                    xs.attach(chunkManager);
+                    AttentionRecorder above = new AttentionRecorder(info.layers());
+                    AttentionHook hook = (layer, probs) -> {
+                        NDArray edited = AttentionEditor.apply(probs, layer, chunk);
+                        if (options.attentions()) {
+                            above.record(layer, edited);
+                        }
+                        return edited;
+                    };
+                    NDArray last = upward(xs, lowest, one.maskBias(), hook);
+                    PaddedBatch replicated = new PaddedBatch(null, one.maskBias(), one.realTokens(), one.tokenCounts(),
+                            repeat(input.length(), chunk.size()), input.length());
+                    results.addAll(unpack(replicated, last, options, above, below, lowest));
+                }
+            }
+        }
+        return results;
+    }
+
+    @Override
+    public Gradients gradients(TokenizedText input, OutputTarget target, List<AttentionEdit> edits) {
+        requireClassifier(target);
+        checkLength(input);
+        AttentionEditor.validate(edits, info.layers(), info.heads(), input.length());
+        int n = input.length();
+        try (NDManager sub = base.newSubManager();
+             GradientCollector collector = sub.getEngine().newGradientCollector()) {
+            PaddedBatch one = PaddedBatch.of(sub, List.of(input), dtype);
+            NDArray words = encoder.wordEmbeddings(one.ids());
+            // Zero-add taps: d out / d tap equals d out / d (tapped array); intermediates themselves
+            // cannot be marked as requiring gradient (platform-facts, pitfall 3).
+            NDArray embeddingTap = tap(sub, words.getShape());
+            NDArray[] attentionTaps = new NDArray[info.layers()];
+            AttentionHook hook = (layer, probs) -> {
+                NDArray edited = AttentionEditor.apply(probs, layer, List.of(edits));
+                attentionTaps[layer] = tap(sub, edited.getShape());
+                return edited.add(attentionTaps[layer]);
+            };
+            NDArray x = encoder.embeddingOutput(words.add(embeddingTap));
+            NDArray logits = encoder.logits(upward(x, 0, one.maskBias(), hook), one.realTokens(), one.tokenCounts());
+            NDArray out = target.kind() == OutputTarget.Kind.PROBABILITY ? logits.softmax(-1) : logits;
+            NDArray scalar = out.get(0, target.classIndex());
+            collector.backward(scalar);
+
+            double value = scalar.toType(DataType.FLOAT64, false).toDoubleArray()[0];
+            double[] grad = embeddingTap.getGradient().toType(DataType.FLOAT64, false).toDoubleArray();
+            double[] emb = words.toType(DataType.FLOAT64, false).toDoubleArray();
+            int d = (int) words.getShape().get(2);
+            float[][] embeddingGrad = new float[n][d];
+            double[] gradTimesInput = new double[n];
+            double[] gradL2 = new double[n];
+            for (int t = 0; t < n; t++) {
+                double dot = 0;
+                double sq = 0;
+                for (int k = 0; k < d; k++) {
+                    double g = grad[t * d + k];
+                    embeddingGrad[t][k] = (float) g;
+                    dot += g * emb[t * d + k];
+                    sq += g * g;
+                }
+                gradTimesInput[t] = dot;
+                gradL2[t] = Math.sqrt(sq);
+            }
+            AttentionRecorder grads = new AttentionRecorder(info.layers());
+            float[][][][] attentionGrad = new float[info.layers()][][][];
+            for (int l = 0; l < info.layers(); l++) {
+                grads.record(l, attentionTaps[l].getGradient());
+                attentionGrad[l] = grads.layer(l, 0, n);
+            }
+            return new Gradients(target, value, embeddingGrad, gradTimesInput, gradL2, attentionGrad);
+        }
+    }
+
+    /**
+     * Class logits with {@code offset} ({@code [token][dim]}) added to the word embeddings: the
+     * forward that finite-difference checks perturb.
+     */
+    double[] logitsWithEmbeddingOffset(TokenizedText input, double[][] offset) {
+        requireClassifier(OutputTarget.logit(0));
+        try (NDManager sub = base.newSubManager()) {
+            PaddedBatch one = PaddedBatch.of(sub, List.of(input), dtype);
+            NDArray words = encoder.wordEmbeddings(one.ids());
+            double[] flat = new double[(int) words.size()];
+            int d = offset[0].length;
+            for (int t = 0; t < offset.length; t++) {
+                System.arraycopy(offset[t], 0, flat, t * d, d);
+            }
+            NDArray x = encoder.embeddingOutput(words.add(sub.create(flat, words.getShape()).toType(dtype, false)));
+            NDArray logits = encoder.logits(upward(x, 0, one.maskBias(), AttentionHook.NONE), one.realTokens(),
+                    one.tokenCounts());
+            return logits.toType(DataType.FLOAT64, false).toDoubleArray();
+        }
+    }
+
+    /** The word embedding of vocabulary entry {@code id}. */
+    double[] wordEmbedding(long id) {
+        try (NDManager sub = base.newSubManager()) {
+            return encoder.wordEmbeddings(sub.create(new long[] {id}, new Shape(1, 1)))
+                    .toType(DataType.FLOAT64, false).toDoubleArray();
+        }
+    }
+
+    private NDArray upward(NDArray x, int fromLayer, NDArray maskBias, AttentionHook hook) {
+        NDArray scale = scale(x.getManager());
+        for (int l = fromLayer; l < info.layers(); l++) {
+            x = encoder.layer(l, x, maskBias, scale, hook);
+        }
+        return x;
+    }
+
+    private NDArray scale(NDManager manager) {
+        return manager.create(1.0 / Math.sqrt(encoder.config().headSize())).toType(dtype, false);
+    }
+
+    private static AttentionHook record(AttentionRecorder recorder) {
+        return (layer, probs) -> {
+            recorder.record(layer, probs);
+            return probs;
+        };
+    }
+
+    private NDArray tap(NDManager manager, Shape shape) {
+        NDArray z = manager.zeros(shape, dtype);
+        z.setRequiresGradient(true);
+        return z;
+    }
+
+    /**
+     * Per-element results. Attention of layers below {@code splitLayer} comes from {@code below}
+     * (element 0, shared by all), the rest from {@code above}.
+     */
+    private List<ForwardResult> unpack(PaddedBatch batch, NDArray last, ForwardOptions options,
+                                       AttentionRecorder above, AttentionRecorder below, int splitLayer) {
+        double[] logits = null;
+        double[] probs = null;
+        int classes = info.labels().size();
+        if (info.isClassifier()) {
+            NDArray l = encoder.logits(last, batch.realTokens(), batch.tokenCounts());
+            logits = l.toType(DataType.FLOAT64, false).toDoubleArray();
+            probs = l.softmax(-1).toType(DataType.FLOAT64, false).toDoubleArray();
+        }
+        float[] hidden = options.lastHiddenState() ? last.toType(DataType.FLOAT32, false).toFloatArray() : null;
+        int d = (int) last.getShape().get(2);
+        List<ForwardResult> out = new ArrayList<>(batch.size());
+        for (int b = 0; b < batch.size(); b++) {
+            int len = batch.lengths()[b];
+            float[][][][] attentions = null;
+            if (options.attentions()) {
+                attentions = new float[info.layers()][][][];
+                for (int l = 0; l < info.layers(); l++) {
+                    attentions[l] = l < splitLayer ? below.layer(l, 0, len) : above.layer(l, b, len);
+                }
+            }
+            float[][] lastHidden = null;
+            if (hidden != null) {
+                lastHidden = new float[len][d];
+                for (int t = 0; t < len; t++) {
+                    System.arraycopy(hidden, (b * batch.width() + t) * d, lastHidden[t], 0, d);
+                }
+            }
+            out.add(new ForwardResult(
+                    logits == null ? null : java.util.Arrays.copyOfRange(logits, b * classes, (b + 1) * classes),
+                    probs == null ? null : java.util.Arrays.copyOfRange(probs, b * classes, (b + 1) * classes),
+                    attentions, lastHidden));
+        }
+        return out;
+    }
+
+    private static int[] repeat(int value, int times) {
+        int[] a = new int[times];
+        java.util.Arrays.fill(a, value);
+        return a;
+    }
+
+    private void checkLength(TokenizedText input) {
+        if (input.length() > info.maxPositions()) {
+            throw new IllegalArgumentException("input has " + input.length() + " tokens but " + info.name()
+                    + " accepts at most " + info.maxPositions());
+        }
+        if (input.length() == 0) {
+            throw new IllegalArgumentException("input has no tokens");
+        }
+    }
+
+    private void requireClassifier(OutputTarget target) {
+        if (!info.isClassifier()) {
+            throw new IllegalStateException(info.name() + " is an encoder without a classification head: it has no class outputs");
+        }
+        if (target.classIndex() >= info.labels().size()) {
+            throw new IllegalArgumentException("class " + target.classIndex() + " does not exist: " + info.name()
+                    + " has " + info.labels().size() + " classes " + info.labels());
+        }
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+        base.close();
+    }
+}

@@ -1,0 +1,194 @@
+package org.attnlab.model.djl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.attnlab.data.TokenizedText;
+import org.attnlab.model.AttentionEdit;
+import org.attnlab.model.ForwardOptions;
+import org.attnlab.model.ForwardResult;
+import org.attnlab.model.Gradients;
+import org.attnlab.model.OutputTarget;
+import org.attnlab.model.Precision;
+import org.attnlab.model.hf.BertConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Gradients against central finite differences, in float64 on a small random BERT. The oracle is
+ * the forward pass alone: perturb an input embedding or one attention probability, re-run, compare.
+ */
+class GradientFiniteDifferenceTest {
+
+    private static final double STEP = 1e-6;
+    private static final double MAX_RELATIVE_ERROR = 1e-4;
+
+    @TempDir static Path tmp;
+    private static DjlBertModel model;
+    private static TokenizedText input;
+
+    @BeforeAll
+    static void load() throws Exception {
+        Path dir = RandomBertDirectory.write(tmp.resolve("fd"),
+                RandomBertDirectory.smallConfig(List.of("neg", "pos", "neutral"), BertConfig.Pooling.CLS_POOLER), 7);
+        model = DjlBertModel.load(dir, Precision.FLOAT64);
+        input = model.tokenize("the film was not bad at all", false);
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    @Test
+    void embeddingGradientMatchesFiniteDifferences() {
+        for (OutputTarget target : List.of(OutputTarget.probability(1), OutputTarget.logit(2))) {
+            Gradients g = model.gradients(input, target, List.of());
+            int n = input.length();
+            int d = g.embeddings()[0].length;
+            double[][] fd = new double[n][d];
+            for (int t = 0; t < n; t++) {
+                for (int k = 0; k < d; k++) {
+                    fd[t][k] = (output(target, t, k, STEP) - output(target, t, k, -STEP)) / (2 * STEP);
+                }
+            }
+            double err = maxRelativeError(flatten(g.embeddings()), flatten(fd));
+            System.out.printf("embedding gradient (%s): max relative error vs finite differences %.2e%n", target, err);
+            assertTrue(err <= MAX_RELATIVE_ERROR, "relative error " + err);
+            assertEquals(value(target, null), g.value(), 1e-12);
+            for (int t = 0; t < n; t++) {
+                double dot = 0;
+                double sq = 0;
+                double[] e = wordEmbedding(t);
+                for (int k = 0; k < d; k++) {
+                    dot += fd[t][k] * e[k];
+                    sq += fd[t][k] * fd[t][k];
+                }
+                assertEquals(dot, g.gradTimesInput()[t], 1e-6 * (1 + Math.abs(dot)));
+                assertEquals(Math.sqrt(sq), g.gradL2()[t], 1e-6 * (1 + Math.sqrt(sq)));
+            }
+        }
+    }
+
+    @Test
+    void attentionGradientMatchesFiniteDifferences() {
+        OutputTarget target = OutputTarget.probability(0);
+        Gradients g = model.gradients(input, target, List.of());
+        int n = input.length();
+        int layers = model.info().layers();
+        int heads = model.info().heads();
+        // Every (layer, head, query, key) perturbed up and down, all as one batch of edited forwards.
+        List<List<AttentionEdit>> edits = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            for (int h = 0; h < heads; h++) {
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        edits.add(List.of(nudge(l, h, i, j, STEP)));
+                        edits.add(List.of(nudge(l, h, i, j, -STEP)));
+                    }
+                }
+            }
+        }
+        List<ForwardResult> out = model.forwardEdited(input, edits, ForwardOptions.OUTPUT_ONLY);
+        double[] analytic = new double[layers * heads * n * n];
+        double[] fd = new double[analytic.length];
+        int e = 0;
+        for (int l = 0; l < layers; l++) {
+            for (int h = 0; h < heads; h++) {
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        analytic[e] = g.attentions()[l][h][i][j];
+                        fd[e] = (out.get(2 * e).probabilities()[0] - out.get(2 * e + 1).probabilities()[0]) / (2 * STEP);
+                        e++;
+                    }
+                }
+            }
+        }
+        double err = maxRelativeError(analytic, fd);
+        System.out.printf("attention gradient: max relative error vs finite differences %.2e over %d entries%n", err, fd.length);
+        assertTrue(err <= MAX_RELATIVE_ERROR, "relative error " + err);
+    }
+
+    @Test
+    void attentionGradientIsTakenAtTheEditedAttention() {
+        // Uniform attention in layer 1: the gradient must be the one at the replaced matrix.
+        int n = input.length();
+        double[][] uniform = new double[n][n];
+        for (double[] row : uniform) {
+            java.util.Arrays.fill(row, 1.0 / n);
+        }
+        AttentionEdit replace = new AttentionEdit.Replace(1, AttentionEdit.ALL_HEADS, uniform);
+        Gradients g = model.gradients(input, OutputTarget.probability(2), List.of(replace));
+        List<List<AttentionEdit>> edits = List.of(
+                List.of(replace, nudge(1, 3, 2, 4, STEP)), List.of(replace, nudge(1, 3, 2, 4, -STEP)));
+        List<ForwardResult> out = model.forwardEdited(input, edits, ForwardOptions.OUTPUT_ONLY);
+        double fd = (out.get(0).probabilities()[2] - out.get(1).probabilities()[2]) / (2 * STEP);
+        assertEquals(fd, g.attentions()[1][3][2][4], 1e-4 * Math.abs(fd) + 1e-9);
+    }
+
+    private static AttentionEdit nudge(int layer, int head, int i, int j, double delta) {
+        return new AttentionEdit.Apply(layer, head, m -> {
+            m[i][j] += delta;
+            return m;
+        });
+    }
+
+    private static double output(OutputTarget target, int token, int dim, double delta) {
+        double[][] offset = new double[input.length()][16];
+        offset[token][dim] = delta;
+        return value(target, offset);
+    }
+
+    private static double value(OutputTarget target, double[][] offset) {
+        double[] logits = model.logitsWithEmbeddingOffset(input, offset == null ? new double[input.length()][16] : offset);
+        if (target.kind() == OutputTarget.Kind.LOGIT) {
+            return logits[target.classIndex()];
+        }
+        double max = java.util.Arrays.stream(logits).max().orElseThrow();
+        double sum = 0;
+        for (double z : logits) {
+            sum += Math.exp(z - max);
+        }
+        return Math.exp(logits[target.classIndex()] - max) / sum;
+    }
+
+    private static double[] wordEmbedding(int token) {
+        return model.wordEmbedding(input.ids()[token]);
+    }
+
+    private static double maxRelativeError(double[] analytic, double[] numeric) {
+        double scale = 0;
+        for (double v : numeric) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        double worst = 0;
+        for (int i = 0; i < analytic.length; i++) {
+            double denom = Math.max(Math.abs(numeric[i]), 1e-3 * scale);
+            worst = Math.max(worst, Math.abs(analytic[i] - numeric[i]) / denom);
+        }
+        return worst;
+    }
+
+    private static double[] flatten(float[][] m) {
+        double[] out = new double[m.length * m[0].length];
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < m[i].length; j++) {
+                out[i * m[0].length + j] = m[i][j];
+            }
+        }
+        return out;
+    }
+
+    private static double[] flatten(double[][] m) {
+        double[] out = new double[m.length * m[0].length];
+        for (int i = 0; i < m.length; i++) {
+            System.arraycopy(m[i], 0, out, i * m[0].length, m[i].length);
+        }
+        return out;
+    }
+}
