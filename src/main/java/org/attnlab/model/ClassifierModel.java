@@ -38,10 +38,15 @@ public interface ClassifierModel extends AutoCloseable {
                                       ForwardOptions options);
 
     /**
-     * Gradients of {@code target} w.r.t. the input embeddings and every layer's attention, with the
-     * given edits applied during the forward.
+     * Gradients of one output scalar w.r.t. the input embeddings and every layer's attention, under
+     * the request's edits, detachment and embedding scale.
      */
-    Gradients gradients(TokenizedText input, OutputTarget target, List<AttentionEdit> edits);
+    Gradients gradients(TokenizedText input, GradientRequest request);
+
+    /** Plain gradients of {@code target}. */
+    default Gradients gradients(TokenizedText input, OutputTarget target) {
+        return gradients(input, GradientRequest.of(target));
+    }
 
     @Override
     void close();

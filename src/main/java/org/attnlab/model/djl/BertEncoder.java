@@ -36,6 +36,10 @@ final class BertEncoder {
         return config;
     }
 
+    BertWeights weights() {
+        return w;
+    }
+
     /** Word (vocabulary) embeddings of {@code ids [batch, n]}: the "input embeddings" gradients refer to. */
     NDArray wordEmbeddings(NDArray ids) {
         return Embedding.embedding(ids, w.get("embeddings.word_embeddings.weight"), SparseFormat.DENSE).head();

@@ -68,6 +68,11 @@ final class BertWeights {
         return a;
     }
 
+    /** Every tensor by canonical name, in load order. */
+    Map<String, NDArray> all() {
+        return java.util.Collections.unmodifiableMap(tensors);
+    }
+
     static String canonicalName(String name) {
         String n = name.startsWith("bert.") ? name.substring("bert.".length()) : name;
         if (n.endsWith("LayerNorm.gamma")) {

@@ -14,6 +14,7 @@ import org.attnlab.model.AttentionEdit;
 import org.attnlab.model.ClassifierModel;
 import org.attnlab.model.ForwardOptions;
 import org.attnlab.model.ForwardResult;
+import org.attnlab.model.GradientRequest;
 import org.attnlab.model.Gradients;
 import org.attnlab.model.ModelException;
 import org.attnlab.model.ModelInfo;
@@ -39,8 +40,11 @@ public final class DjlBertModel implements ClassifierModel {
     private final HfTokenizer tokenizer;
     private final ModelInfo info;
     private final DataType dtype;
+    private final HfModelDirectory source;
 
-    private DjlBertModel(NDManager base, BertEncoder encoder, HfTokenizer tokenizer, ModelInfo info, DataType dtype) {
+    private DjlBertModel(HfModelDirectory source, NDManager base, BertEncoder encoder, HfTokenizer tokenizer,
+                         ModelInfo info, DataType dtype) {
+        this.source = source;
         this.base = base;
         this.encoder = encoder;
         this.tokenizer = tokenizer;
@@ -64,11 +68,40 @@ public final class DjlBertModel implements ClassifierModel {
             Path name = dir.toAbsolutePath().normalize().getFileName();
             ModelInfo info = new ModelInfo(name == null ? dir.toString() : name.toString(), "bert", config.layers(),
                     config.heads(), config.maxPositions(), config.labels());
-            return new DjlBertModel(base, new BertEncoder(config, weights), tokenizer, info, dtype);
+            return new DjlBertModel(d, base, new BertEncoder(config, weights), tokenizer, info, dtype);
         } catch (RuntimeException e) {
             base.close();
             throw e;
         }
+    }
+
+    /** The directory this model was loaded from. */
+    HfModelDirectory source() {
+        return source;
+    }
+
+    BertEncoder encoder() {
+        return encoder;
+    }
+
+    NDManager manager() {
+        return base;
+    }
+
+    DataType dtype() {
+        return dtype;
+    }
+
+    /** A padded batch of {@code inputs} in this model's precision, owned by {@code manager}. */
+    PaddedBatch batch(NDManager manager, List<TokenizedText> inputs) {
+        inputs.forEach(this::checkLength);
+        return PaddedBatch.of(manager, inputs, dtype);
+    }
+
+    /** Logits {@code [batch, classes]} of a padded batch, no edits, within the caller's manager. */
+    NDArray logits(PaddedBatch batch) {
+        NDArray x = encoder.embeddingOutput(encoder.wordEmbeddings(batch.ids()));
+        return encoder.logits(upward(x, 0, batch.maskBias(), AttentionHook.NONE), batch.realTokens(), batch.tokenCounts());
     }
 
     @Override
@@ -139,7 +172,9 @@ public final class DjlBertModel implements ClassifierModel {
     }
 
     @Override
-    public Gradients gradients(TokenizedText input, OutputTarget target, List<AttentionEdit> edits) {
+    public Gradients gradients(TokenizedText input, GradientRequest request) {
+        OutputTarget target = request.target();
+        List<AttentionEdit> edits = request.edits();
         requireClassifier(target);
         checkLength(input);
         AttentionEditor.validate(edits, info.layers(), info.heads(), input.length());
@@ -148,12 +183,18 @@ public final class DjlBertModel implements ClassifierModel {
              GradientCollector collector = sub.getEngine().newGradientCollector()) {
             PaddedBatch one = PaddedBatch.of(sub, List.of(input), dtype);
             NDArray words = encoder.wordEmbeddings(one.ids());
+            if (request.embeddingScale() != 1.0) {
+                words = words.mul(sub.create(request.embeddingScale()).toType(dtype, false));
+            }
             // Zero-add taps: d out / d tap equals d out / d (tapped array); intermediates themselves
             // cannot be marked as requiring gradient (platform-facts, pitfall 3).
             NDArray embeddingTap = tap(sub, words.getShape());
             NDArray[] attentionTaps = new NDArray[info.layers()];
             AttentionHook hook = (layer, probs) -> {
                 NDArray edited = AttentionEditor.apply(probs, layer, List.of(edits));
+                if (request.detachAttention()) {
+                    edited = edited.stopGradient();
+                }
                 attentionTaps[layer] = tap(sub, edited.getShape());
                 return edited.add(attentionTaps[layer]);
             };
@@ -193,10 +234,10 @@ public final class DjlBertModel implements ClassifierModel {
     }
 
     /**
-     * Class logits with {@code offset} ({@code [token][dim]}) added to the word embeddings: the
-     * forward that finite-difference checks perturb.
+     * Class logits with {@code offset} ({@code [token][dim]}) added to the word embeddings and
+     * {@code edits} applied: the forward that finite-difference checks perturb.
      */
-    double[] logitsWithEmbeddingOffset(TokenizedText input, double[][] offset) {
+    double[] logitsWithEmbeddingOffset(TokenizedText input, double[][] offset, List<AttentionEdit> edits) {
         requireClassifier(OutputTarget.logit(0));
         try (NDManager sub = base.newSubManager()) {
             PaddedBatch one = PaddedBatch.of(sub, List.of(input), dtype);
@@ -207,8 +248,8 @@ public final class DjlBertModel implements ClassifierModel {
                 System.arraycopy(offset[t], 0, flat, t * d, d);
             }
             NDArray x = encoder.embeddingOutput(words.add(sub.create(flat, words.getShape()).toType(dtype, false)));
-            NDArray logits = encoder.logits(upward(x, 0, one.maskBias(), AttentionHook.NONE), one.realTokens(),
-                    one.tokenCounts());
+            AttentionHook hook = (layer, probs) -> AttentionEditor.apply(probs, layer, List.of(edits));
+            NDArray logits = encoder.logits(upward(x, 0, one.maskBias(), hook), one.realTokens(), one.tokenCounts());
             return logits.toType(DataType.FLOAT64, false).toDoubleArray();
         }
     }

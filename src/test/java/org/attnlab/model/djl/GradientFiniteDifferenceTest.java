@@ -10,6 +10,7 @@ import org.attnlab.data.TokenizedText;
 import org.attnlab.model.AttentionEdit;
 import org.attnlab.model.ForwardOptions;
 import org.attnlab.model.ForwardResult;
+import org.attnlab.model.GradientRequest;
 import org.attnlab.model.Gradients;
 import org.attnlab.model.OutputTarget;
 import org.attnlab.model.Precision;
@@ -48,7 +49,7 @@ class GradientFiniteDifferenceTest {
     @Test
     void embeddingGradientMatchesFiniteDifferences() {
         for (OutputTarget target : List.of(OutputTarget.probability(1), OutputTarget.logit(2))) {
-            Gradients g = model.gradients(input, target, List.of());
+            Gradients g = model.gradients(input, target);
             int n = input.length();
             int d = g.embeddings()[0].length;
             double[][] fd = new double[n][d];
@@ -78,7 +79,7 @@ class GradientFiniteDifferenceTest {
     @Test
     void attentionGradientMatchesFiniteDifferences() {
         OutputTarget target = OutputTarget.probability(0);
-        Gradients g = model.gradients(input, target, List.of());
+        Gradients g = model.gradients(input, target);
         int n = input.length();
         int layers = model.info().layers();
         int heads = model.info().heads();
@@ -123,12 +124,81 @@ class GradientFiniteDifferenceTest {
             java.util.Arrays.fill(row, 1.0 / n);
         }
         AttentionEdit replace = new AttentionEdit.Replace(1, AttentionEdit.ALL_HEADS, uniform);
-        Gradients g = model.gradients(input, OutputTarget.probability(2), List.of(replace));
+        Gradients g = model.gradients(input, GradientRequest.of(OutputTarget.probability(2)).withEdits(List.of(replace)));
         List<List<AttentionEdit>> edits = List.of(
                 List.of(replace, nudge(1, 3, 2, 4, STEP)), List.of(replace, nudge(1, 3, 2, 4, -STEP)));
         List<ForwardResult> out = model.forwardEdited(input, edits, ForwardOptions.OUTPUT_ONLY);
         double fd = (out.get(0).probabilities()[2] - out.get(1).probabilities()[2]) / (2 * STEP);
         assertEquals(fd, g.attentions()[1][3][2][4], 1e-4 * Math.abs(fd) + 1e-9);
+    }
+
+    @Test
+    void detachedGradientIsTheGradientWithEveryAttentionMatrixHeldFixed() {
+        int n = input.length();
+        int layers = model.info().layers();
+        // Record the exact (float64) attention of every layer and head at the unperturbed input ...
+        double[][][][] frozen = new double[layers][model.info().heads()][][];
+        List<AttentionEdit> record = new ArrayList<>();
+        List<AttentionEdit> hold = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            for (int h = 0; h < model.info().heads(); h++) {
+                int layer = l;
+                int head = h;
+                record.add(new AttentionEdit.Apply(l, h, a -> {
+                    frozen[layer][head] = a;
+                    return a;
+                }));
+                hold.add(new AttentionEdit.Apply(l, h, a -> frozen[layer][head]));
+            }
+        }
+        model.logitsWithEmbeddingOffset(input, new double[n][16], record);
+        // ... then differentiate the output with those matrices substituted: that is "attention detached".
+        OutputTarget target = OutputTarget.probability(1);
+        Gradients g = model.gradients(input, GradientRequest.of(target).detached());
+        Gradients attached = model.gradients(input, GradientRequest.of(target));
+        double[] fd = new double[n * 16];
+        for (int t = 0; t < n; t++) {
+            for (int k = 0; k < 16; k++) {
+                double[][] plus = new double[n][16];
+                double[][] minus = new double[n][16];
+                plus[t][k] = STEP;
+                minus[t][k] = -STEP;
+                fd[t * 16 + k] = (softmax(model.logitsWithEmbeddingOffset(input, plus, hold))[1]
+                        - softmax(model.logitsWithEmbeddingOffset(input, minus, hold))[1]) / (2 * STEP);
+            }
+        }
+        double err = maxRelativeError(flatten(g.embeddings()), fd);
+        System.out.printf("detached-attention embedding gradient: max relative error %.2e%n", err);
+        assertTrue(err <= MAX_RELATIVE_ERROR, "relative error " + err);
+        assertTrue(maxRelativeError(flatten(attached.embeddings()), fd) > 1e-2, "detaching must change the gradient");
+    }
+
+    @Test
+    void scaledEmbeddingGradientIsTheGradientAtTheScaledInput() {
+        int n = input.length();
+        double alpha = 0.3;
+        Gradients g = model.gradients(input, GradientRequest.of(OutputTarget.probability(0)).scaled(alpha));
+        double[][] scaledOffset = new double[n][16];
+        for (int u = 0; u < n; u++) {
+            double[] e = wordEmbedding(u);
+            for (int j = 0; j < 16; j++) {
+                scaledOffset[u][j] = (alpha - 1) * e[j];
+            }
+        }
+        double[] fd = new double[n * 16];
+        for (int t = 0; t < n; t++) {
+            for (int k = 0; k < 16; k++) {
+                double[][] plus = deepCopy(scaledOffset);
+                double[][] minus = deepCopy(scaledOffset);
+                plus[t][k] += STEP;
+                minus[t][k] -= STEP;
+                fd[t * 16 + k] = (softmax(model.logitsWithEmbeddingOffset(input, plus, List.of()))[0]
+                        - softmax(model.logitsWithEmbeddingOffset(input, minus, List.of()))[0]) / (2 * STEP);
+            }
+        }
+        double err = maxRelativeError(flatten(g.embeddings()), fd);
+        System.out.printf("scaled (alpha=%.1f) embedding gradient: max relative error %.2e%n", alpha, err);
+        assertTrue(err <= MAX_RELATIVE_ERROR, "relative error " + err);
     }
 
     private static AttentionEdit nudge(int layer, int head, int i, int j, double delta) {
@@ -145,16 +215,24 @@ class GradientFiniteDifferenceTest {
     }
 
     private static double value(OutputTarget target, double[][] offset) {
-        double[] logits = model.logitsWithEmbeddingOffset(input, offset == null ? new double[input.length()][16] : offset);
-        if (target.kind() == OutputTarget.Kind.LOGIT) {
-            return logits[target.classIndex()];
-        }
-        double max = java.util.Arrays.stream(logits).max().orElseThrow();
+        double[] logits = model.logitsWithEmbeddingOffset(input,
+                offset == null ? new double[input.length()][16] : offset, List.of());
+        return target.kind() == OutputTarget.Kind.LOGIT ? logits[target.classIndex()] : softmax(logits)[target.classIndex()];
+    }
+
+    /** Softmax computed here, by hand, so the oracle does not reuse the model's own softmax. */
+    private static double[] softmax(double[] z) {
+        double max = java.util.Arrays.stream(z).max().orElseThrow();
+        double[] p = new double[z.length];
         double sum = 0;
-        for (double z : logits) {
-            sum += Math.exp(z - max);
+        for (int i = 0; i < z.length; i++) {
+            p[i] = Math.exp(z[i] - max);
+            sum += p[i];
         }
-        return Math.exp(logits[target.classIndex()] - max) / sum;
+        for (int i = 0; i < z.length; i++) {
+            p[i] /= sum;
+        }
+        return p;
     }
 
     private static double[] wordEmbedding(int token) {
@@ -182,6 +260,14 @@ class GradientFiniteDifferenceTest {
             }
         }
         return out;
+    }
+
+    private static double[][] deepCopy(double[][] m) {
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i].clone();
+        }
+        return c;
     }
 
     private static double[] flatten(double[][] m) {

@@ -1,0 +1,182 @@
+package org.attnlab.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.attnlab.data.TokenizedText;
+import org.attnlab.model.ClassifierModel;
+import org.attnlab.model.ForwardOptions;
+import org.attnlab.model.ForwardResult;
+import org.attnlab.model.djl.DjlBertModel;
+import org.attnlab.model.hf.ModelCatalog;
+import org.attnlab.model.hf.onnx.OnnxGraph;
+import org.attnlab.model.hf.onnx.OnnxNode;
+import org.attnlab.model.hf.onnx.OnnxReader;
+import org.attnlab.model.hf.onnx.OnnxWriter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * attnlab's whole path (import, tokenizer, DJL forward) against independent references on real
+ * sentences: Microsoft's ONNX Runtime executing the ORIGINAL all-MiniLM-L6-v2 ONNX graph, with each
+ * layer's attention Softmax exposed as an extra output, and transformers.js token ids
+ * ({@code scripts/reference-tokens.mjs}, a JavaScript tokenizer independent of the Rust one DJL wraps).
+ */
+class OnnxRuntimeOracleTest {
+
+    private static final String ONNX = "all-minilm-l6-v2.onnx";
+    private static final String FIXTURE = "oracle/minilm-reference-tokens.json";
+    private static final Pattern SOFTMAX = Pattern.compile("/encoder/layer\\.(\\d+)/attention/self/Softmax");
+    private static final double HIDDEN_TOLERANCE = 1e-4;
+    private static final double ATTENTION_TOLERANCE = 1e-5;
+
+    @TempDir
+    static Path tmp;
+    private static ClassifierModel model;
+    private static OrtEnvironment env;
+    private static OrtSession session;
+    private static List<String> softmaxOutputs;
+    private static JsonNode sentences;
+
+    @BeforeAll
+    static void setUp() throws IOException, OrtException {
+        byte[] onnx = resource(ONNX);
+        Path dir = tmp.resolve("minilm");
+        ModelCatalog.importModel("minilm", dir, false);
+        model = DjlBertModel.load(dir);
+
+        OnnxGraph graph = OnnxReader.read(onnx, ONNX);
+        String[] byLayer = new String[model.info().layers()];
+        for (OnnxNode n : graph.nodes()) {
+            Matcher m = SOFTMAX.matcher(n.name());
+            if (n.opType().equals("Softmax") && m.matches()) {
+                byLayer[Integer.parseInt(m.group(1))] = n.output();
+            }
+        }
+        softmaxOutputs = List.of(byLayer); // List.of rejects a null: every layer must have its Softmax
+        env = OrtEnvironment.getEnvironment();
+        // No graph optimisation: ONNX Runtime runs the exported ops one by one, the most literal reference.
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
+        session = env.createSession(OnnxWriter.withExtraOutputs(onnx, softmaxOutputs), options);
+        sentences = new ObjectMapper().readTree(resource(FIXTURE)).get("sentences");
+    }
+
+    @AfterAll
+    static void tearDown() throws OrtException {
+        if (session != null) {
+            session.close();
+        }
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    @Test
+    void fixtureCoversShortAndLongSentences() throws IOException {
+        List<String> texts = new ArrayList<>();
+        sentences.forEach(s -> texts.add(s.get("text").asText()));
+        assertEquals(new String(resource("oracle/sentences.txt"), StandardCharsets.UTF_8).lines().toList(), texts,
+                "regenerate the fixture with scripts/reference-tokens.mjs after editing sentences.txt");
+        int longer = 0;
+        for (JsonNode s : sentences) {
+            longer += s.get("ids").size() > 32 ? 1 : 0;
+        }
+        assertTrue(sentences.size() >= 6 && longer >= 2, sentences.size() + " sentences, " + longer + " over 32 tokens");
+    }
+
+    @Test
+    void tokenIdsMatchTransformersJs() {
+        for (JsonNode s : sentences) {
+            TokenizedText t = model.tokenize(s.get("text").asText(), false);
+            long[] expected = new long[s.get("ids").size()];
+            Arrays.setAll(expected, i -> s.get("ids").get(i).asLong());
+            List<String> tokens = new ArrayList<>();
+            s.get("tokens").forEach(tok -> tokens.add(tok.asText()));
+            assertArrayEquals(expected, t.ids(), s.get("text").asText());
+            assertEquals(tokens, t.tokens(), s.get("text").asText());
+        }
+    }
+
+    @Test
+    void forwardMatchesOnnxRuntime() throws OrtException {
+        assertEquals(List.of("input_ids", "attention_mask", "token_type_ids"), List.copyOf(session.getInputNames()));
+        double worstHidden = 0;
+        double worstAttention = 0;
+        for (JsonNode s : sentences) {
+            TokenizedText t = model.tokenize(s.get("text").asText(), false);
+            ForwardResult ours = model.forward(t, ForwardOptions.EVERYTHING);
+            long[] ids = t.ids();
+            long[] ones = new long[ids.length];
+            Arrays.fill(ones, 1);
+            try (OnnxTensor inputIds = OnnxTensor.createTensor(env, new long[][] {ids});
+                 OnnxTensor mask = OnnxTensor.createTensor(env, new long[][] {ones});
+                 OnnxTensor types = OnnxTensor.createTensor(env, new long[][] {new long[ids.length]});
+                 OrtSession.Result ort = session.run(Map.of("input_ids", inputIds, "attention_mask", mask,
+                         "token_type_ids", types))) {
+                float[][] hidden = ((float[][][]) ort.get("last_hidden_state").orElseThrow().getValue())[0];
+                double h = maxAbsDiff(hidden, ours.lastHiddenState());
+                double a = 0;
+                for (int l = 0; l < softmaxOutputs.size(); l++) {
+                    float[][][] reference = ((float[][][][]) ort.get(softmaxOutputs.get(l)).orElseThrow().getValue())[0];
+                    for (int head = 0; head < reference.length; head++) {
+                        a = Math.max(a, maxAbsDiff(reference[head], ours.attentions()[l][head]));
+                    }
+                    assertEquals(reference.length, ours.attentions()[l].length, "heads in layer " + l);
+                }
+                assertEquals(softmaxOutputs.size(), ours.attentions().length, "layers");
+                System.out.printf(Locale.ROOT, "oracle: %3d tokens  max|diff| hidden %.2e  attention %.2e%n",
+                        ids.length, h, a);
+                worstHidden = Math.max(worstHidden, h);
+                worstAttention = Math.max(worstAttention, a);
+            }
+        }
+        System.out.printf(Locale.ROOT, "oracle: %d sentences, worst max|diff| hidden %.2e (limit %.0e),"
+                + " attention %.2e (limit %.0e)%n", sentences.size(), worstHidden, HIDDEN_TOLERANCE, worstAttention,
+                ATTENTION_TOLERANCE);
+        assertTrue(worstHidden <= HIDDEN_TOLERANCE, "last_hidden_state max |diff| " + worstHidden);
+        assertTrue(worstAttention <= ATTENTION_TOLERANCE, "attention max |diff| " + worstAttention);
+    }
+
+    /** Max |a - b| over two matrices of the same shape (a shape mismatch fails). */
+    private static double maxAbsDiff(float[][] a, float[][] b) {
+        assertEquals(a.length, b.length, "rows");
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(a[i].length, b[i].length, "columns");
+            for (int j = 0; j < a[i].length; j++) {
+                max = Math.max(max, Math.abs((double) a[i][j] - b[i][j]));
+            }
+        }
+        return max;
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = OnnxRuntimeOracleTest.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException(name + " not on the test classpath");
+            }
+            return in.readAllBytes();
+        }
+    }
+}
