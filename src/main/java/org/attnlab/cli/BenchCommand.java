@@ -96,18 +96,11 @@ final class BenchCommand implements Callable<Integer> {
         return t;
     }
 
-    /** The first {@code length - 1} tokens of the passage and its closing [SEP]. */
     private static TokenizedText cut(TokenizedText t, int length) {
         if (length < 2 || length > t.length()) {
             throw new IllegalArgumentException("--lengths: " + length + " must be between 2 and " + t.length());
         }
-        long[] ids = java.util.Arrays.copyOf(t.ids(), length);
-        ids[length - 1] = t.ids()[t.length() - 1];
-        List<String> tokens = new ArrayList<>(t.tokens().subList(0, length));
-        tokens.set(length - 1, t.tokens().get(t.length() - 1));
-        boolean[] special = java.util.Arrays.copyOf(t.special(), length);
-        special[length - 1] = true;
-        return new TokenizedText(t.text(), tokens, ids, special);
+        return t.truncated(length);
     }
 
     /** N seeded random permutations of the non-special keys of every head of one layer. */

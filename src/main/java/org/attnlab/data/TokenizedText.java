@@ -27,6 +27,27 @@ public record TokenizedText(String text, List<String> tokens, long[] ids, boolea
         return ids.length;
     }
 
+    /**
+     * This text cut to at most {@code maxLength} tokens: the first {@code maxLength - 1} and the last
+     * one (which, for tokenizers that add them, is the closing special token).
+     */
+    public TokenizedText truncated(int maxLength) {
+        if (maxLength < 2) {
+            throw new IllegalArgumentException("maxLength must be >= 2, got " + maxLength);
+        }
+        int n = length();
+        if (n <= maxLength) {
+            return this;
+        }
+        List<String> t = new java.util.ArrayList<>(tokens.subList(0, maxLength - 1));
+        t.add(tokens.get(n - 1));
+        long[] i = Arrays.copyOf(ids, maxLength);
+        i[maxLength - 1] = ids[n - 1];
+        boolean[] s = Arrays.copyOf(special, maxLength);
+        s[maxLength - 1] = special[n - 1];
+        return new TokenizedText(text, t, i, s);
+    }
+
     @Override
     public long[] ids() {
         return ids.clone();

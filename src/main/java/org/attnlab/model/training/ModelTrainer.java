@@ -1,0 +1,164 @@
+package org.attnlab.model.training;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.attnlab.data.Dataset;
+import org.attnlab.data.Example;
+import org.attnlab.data.TokenizedText;
+import org.attnlab.model.ClassifierModel;
+import org.attnlab.model.ForwardOptions;
+import org.attnlab.model.ForwardResult;
+import org.attnlab.model.TrainableModel;
+
+/**
+ * The training loop shared by every {@link TrainableModel}: seeded example order with length
+ * bucketing, a progress bar with running loss and ETA, dev evaluation after each epoch, the best-dev
+ * checkpoint saved, and test scores of that checkpoint.
+ */
+public final class ModelTrainer {
+
+    /** Batches are formed within windows of this many batches sorted by length: less padding, still random. */
+    private static final int BUCKET_WINDOW = 50;
+
+    private final boolean progress;
+
+    /** @param progress draw a progress bar on stderr */
+    public ModelTrainer(boolean progress) {
+        this.progress = progress;
+    }
+
+    /**
+     * Trains {@code model} on {@code data}, saving the best-dev checkpoint to {@code outDir}; {@code reload}
+     * loads a saved directory for the test evaluation.
+     */
+    public TrainingOutcome train(TrainableModel model, Dataset data, TrainingPlan plan, Path outDir,
+                                 Function<Path, ClassifierModel> reload) {
+        long start = System.nanoTime();
+        List<Example> trainExamples = plan.maxTrainExamples() > 0 && plan.maxTrainExamples() < data.train().size()
+                ? data.train().subList(0, plan.maxTrainExamples()) : data.train();
+        List<TokenizedText> train = tokenize(model, trainExamples, plan.maxLength());
+        int[] trainLabels = labels(data, trainExamples);
+        List<TokenizedText> dev = tokenize(model, data.dev(), plan.maxLength());
+        int[] devLabels = labels(data, data.dev());
+        List<EpochRecord> epochs = new ArrayList<>();
+        double bestAccuracy = -1;
+        int bestEpoch = 0;
+        boolean outOfTime = false;
+        for (int epoch = 1; epoch <= plan.epochs() && !outOfTime; epoch++) {
+            long epochStart = System.nanoTime();
+            List<int[]> batches = batches(train, plan.batchSize(), new Random(plan.seed() * 1_000_003L + epoch));
+            double lossSum = 0;
+            int steps = 0;
+            try (ProgressBar bar = bar("epoch " + epoch + "/" + plan.epochs(), batches.size())) {
+                for (int[] batch : batches) {
+                    List<TokenizedText> inputs = new ArrayList<>(batch.length);
+                    int[] gold = new int[batch.length];
+                    for (int i = 0; i < batch.length; i++) {
+                        inputs.add(train.get(batch[i]));
+                        gold[i] = trainLabels[batch[i]];
+                    }
+                    lossSum += model.trainStep(inputs, gold);
+                    steps++;
+                    if (bar != null) {
+                        bar.step();
+                        bar.setExtraMessage(String.format(java.util.Locale.ROOT, " loss %.4f", lossSum / steps));
+                    }
+                    if (plan.budgetSeconds() > 0 && (System.nanoTime() - start) / 1e9 > plan.budgetSeconds()) {
+                        outOfTime = true;
+                        break;
+                    }
+                }
+            }
+            ClassificationScores devScores = evaluate(model, data.labels(), dev, devLabels);
+            epochs.add(new EpochRecord(epoch, steps, lossSum / Math.max(1, steps), devScores,
+                    (System.nanoTime() - epochStart) / 1e9));
+            if (devScores.accuracy() > bestAccuracy) {
+                bestAccuracy = devScores.accuracy();
+                bestEpoch = epoch;
+                model.save(outDir);
+            }
+        }
+        ClassificationScores test;
+        try (ClassifierModel best = reload.apply(outDir)) {
+            test = evaluate(best, data.labels(), tokenize(best, data.test(), plan.maxLength()), labels(data, data.test()));
+        }
+        return new TrainingOutcome(epochs, bestEpoch, test, train.size(), (System.nanoTime() - start) / 1e9, outOfTime);
+    }
+
+    /** Scores a model on tokenised inputs, evaluated in length-sorted batches. */
+    public static ClassificationScores evaluate(ClassifierModel model, List<String> labels, List<TokenizedText> inputs,
+                                                int[] gold) {
+        Integer[] order = new Integer[inputs.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingInt(i -> inputs.get(i).length()));
+        double[][] probabilities = new double[inputs.size()][];
+        int chunk = 64;
+        for (int from = 0; from < order.length; from += chunk) {
+            List<TokenizedText> part = new ArrayList<>();
+            for (int k = from; k < Math.min(order.length, from + chunk); k++) {
+                part.add(inputs.get(order[k]));
+            }
+            List<ForwardResult> results = model.forward(part, ForwardOptions.OUTPUT_ONLY);
+            for (int k = 0; k < results.size(); k++) {
+                probabilities[order[from + k]] = results.get(k).probabilities();
+            }
+        }
+        return TribuoScorer.score(labels, gold, probabilities);
+    }
+
+    /** Tokenises with the model's tokenizer and cuts to {@code maxLength} (first tokens and the final one). */
+    public static List<TokenizedText> tokenize(ClassifierModel model, List<Example> examples, int maxLength) {
+        List<TokenizedText> out = new ArrayList<>(examples.size());
+        for (Example e : examples) {
+            out.add(model.tokenize(e.text(), true).truncated(maxLength));
+        }
+        return out;
+    }
+
+    private static int[] labels(Dataset data, List<Example> examples) {
+        int[] out = new int[examples.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = data.labelId(examples.get(i).label());
+        }
+        return out;
+    }
+
+    /** Seeded shuffle; within windows of {@link #BUCKET_WINDOW} batches, sorted by length; batch order shuffled. */
+    static List<int[]> batches(List<TokenizedText> inputs, int batchSize, Random random) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, random);
+        List<int[]> batches = new ArrayList<>();
+        int window = batchSize * BUCKET_WINDOW;
+        for (int from = 0; from < order.size(); from += window) {
+            List<Integer> part = new ArrayList<>(order.subList(from, Math.min(order.size(), from + window)));
+            part.sort(Comparator.comparingInt((Integer i) -> inputs.get(i).length()).thenComparingInt(i -> i));
+            for (int b = 0; b < part.size(); b += batchSize) {
+                batches.add(part.subList(b, Math.min(part.size(), b + batchSize)).stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        Collections.shuffle(batches, random);
+        return batches;
+    }
+
+    private ProgressBar bar(String task, int steps) {
+        if (!progress) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(steps).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build();
+    }
+}
