@@ -2,7 +2,7 @@ package org.attnlab.cli;
 
 import org.attnlab.config.Defaults;
 import org.attnlab.model.ClassifierModel;
-import org.attnlab.model.djl.DjlBertModel;
+import org.attnlab.model.djl.Models;
 import org.attnlab.model.hf.ModelCatalog;
 import picocli.CommandLine.Option;
 
@@ -14,6 +14,6 @@ final class ModelOption {
     String model;
 
     ClassifierModel open() {
-        return DjlBertModel.load(ModelCatalog.resolve(model, Defaults.modelsDir()));
+        return Models.load(ModelCatalog.resolve(model, Defaults.modelsDir()));
     }
 }

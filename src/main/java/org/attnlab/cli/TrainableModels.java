@@ -1,0 +1,49 @@
+package org.attnlab.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.attnlab.config.Defaults;
+import org.attnlab.config.TrainingSpec;
+import org.attnlab.data.Dataset;
+import org.attnlab.model.TrainableModel;
+import org.attnlab.model.TrainingOptions;
+import org.attnlab.model.djl.ClassifierHeads;
+import org.attnlab.model.djl.TrainableBertModel;
+import org.attnlab.model.hf.BertConfig;
+import org.attnlab.model.hf.ModelCatalog;
+
+/** Wiring from a {@link TrainingSpec} to a fresh trainable model of the kind it names. */
+final class TrainableModels {
+
+    private TrainableModels() {
+    }
+
+    /**
+     * A new, untrained model for {@code spec}. A transformer gets a seeded random head on its pretrained
+     * encoder, staged in {@code scratch} (which must outlive the model: saving copies its tokenizer).
+     */
+    static TrainableModel create(TrainingSpec spec, Dataset data, Path scratch) {
+        TrainingSpec.ModelSection m = spec.model();
+        TrainingSpec.TrainingSection t = spec.training();
+        if (m.kind().equals("transformer")) {
+            Path base = ModelCatalog.resolve(m.base(), Defaults.modelsDir());
+            Path init = scratch.resolve("init");
+            ClassifierHeads.addRandomHead(base, data.labels(),
+                    m.pooling().equals("mean") ? BertConfig.Pooling.MEAN : BertConfig.Pooling.CLS_POOLER, t.seed(), init);
+            return TrainableBertModel.load(init, new TrainingOptions(t.learningRate(), t.weightDecay(), t.seed(), m.trainable()));
+        }
+        throw new IllegalArgumentException(spec.name() + ": model.kind rnn is not available yet");
+    }
+
+    /** A scratch directory beside the models, removed by the caller. */
+    static Path scratch(String name) {
+        try {
+            Files.createDirectories(Defaults.modelsDir());
+            return Files.createTempDirectory(Defaults.modelsDir(), "." + name + "-scratch-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(Defaults.modelsDir() + ": cannot create a scratch directory (" + e.getMessage() + ")", e);
+        }
+    }
+}

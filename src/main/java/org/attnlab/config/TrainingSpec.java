@@ -1,0 +1,88 @@
+package org.attnlab.config;
+
+/**
+ * A model to train, as written in {@code experiments/models/*.yaml}.
+ *
+ * <pre>
+ * name: minilm-uci-yelp        # output: models/&lt;name&gt;/
+ * dataset: uci-yelp            # a built-in dataset (attnlab data list)
+ * model:
+ *   kind: transformer          # transformer | rnn
+ *   base: minilm               # transformer: catalog name or HF directory
+ *   pooling: cls-pooler        # transformer: cls-pooler | mean
+ *   trainable: top-2           # transformer: head | top-K | all
+ *   encoder: bilstm            # rnn: bilstm | bigru | cnn | average | none
+ *   attention: additive        # rnn: additive | dot
+ *   embedding_dim: 300         # rnn
+ *   hidden_size: 128           # rnn (per direction for bilstm/bigru)
+ *   min_count: 5               # rnn vocabulary
+ * training:
+ *   epochs: 3
+ *   batch_size: 32
+ *   learning_rate: 5.0e-5
+ *   weight_decay: 0.01
+ *   seed: 1
+ *   max_length: 64             # tokens, specials included
+ *   max_train_examples: 0      # 0 = all
+ *   time_budget_minutes: 0     # 0 = none
+ * </pre>
+ */
+public record TrainingSpec(String name, String dataset, ModelSection model, TrainingSection training) {
+
+    public TrainingSpec {
+        require(name != null && name.matches("[A-Za-z0-9._-]+"), "name",
+                "a directory name of letters, digits, '.', '_' or '-', got " + name);
+        require(dataset != null && !dataset.isBlank(), "dataset", "a dataset name is required");
+        require(model != null, "model", "the model section is required");
+        require(training != null, "training", "the training section is required");
+    }
+
+    /** The model section; which keys apply depends on {@code kind}. */
+    public record ModelSection(String kind, String base, String pooling, String trainable, String encoder,
+                               String attention, Integer embeddingDim, Integer hiddenSize, Integer minCount) {
+
+        public ModelSection {
+            require("transformer".equals(kind) || "rnn".equals(kind), "model.kind", "transformer or rnn, got " + kind);
+            if (kind.equals("transformer")) {
+                require(base != null, "model.base", "required for a transformer (minilm, bge-small or a directory)");
+                pooling = pooling == null ? "cls-pooler" : pooling;
+                require(pooling.equals("cls-pooler") || pooling.equals("mean"), "model.pooling", "cls-pooler or mean, got " + pooling);
+                trainable = trainable == null ? "top-2" : trainable;
+                require(trainable.matches("head|all|top-[0-9]+"), "model.trainable", "head, top-K or all, got " + trainable);
+                require(encoder == null && attention == null && embeddingDim == null && hiddenSize == null && minCount == null,
+                        "model", "encoder, attention, embedding_dim, hidden_size and min_count apply to kind rnn only");
+            } else {
+                require(encoder != null && encoder.matches("bilstm|bigru|cnn|average|none"), "model.encoder",
+                        "bilstm, bigru, cnn, average or none, got " + encoder);
+                require(attention != null && attention.matches("additive|dot"), "model.attention", "additive or dot, got " + attention);
+                require(base == null && pooling == null && trainable == null, "model",
+                        "base, pooling and trainable apply to kind transformer only");
+                embeddingDim = embeddingDim == null ? 300 : embeddingDim;
+                hiddenSize = hiddenSize == null ? 128 : hiddenSize;
+                minCount = minCount == null ? 5 : minCount;
+                require(embeddingDim > 0 && hiddenSize > 0 && minCount > 0, "model", "embedding_dim, hidden_size, min_count must be > 0");
+            }
+        }
+    }
+
+    /** Loop settings. */
+    public record TrainingSection(int epochs, int batchSize, double learningRate, double weightDecay, long seed,
+                                  int maxLength, int maxTrainExamples, double timeBudgetMinutes) {
+
+        public TrainingSection {
+            require(epochs >= 1, "training.epochs", "must be >= 1, got " + epochs);
+            require(batchSize >= 1, "training.batch_size", "must be >= 1, got " + batchSize);
+            require(learningRate > 0, "training.learning_rate", "must be > 0, got " + learningRate);
+            require(weightDecay >= 0, "training.weight_decay", "must be >= 0, got " + weightDecay);
+            require(maxLength >= 3, "training.max_length", "must be >= 3, got " + maxLength);
+            require(maxTrainExamples >= 0, "training.max_train_examples", "must be >= 0, got " + maxTrainExamples);
+            require(timeBudgetMinutes >= 0, "training.time_budget_minutes", "must be >= 0, got " + timeBudgetMinutes);
+        }
+    }
+
+    private static void require(boolean ok, String key, String expected) {
+        if (!ok) {
+            throw new IllegalArgumentException(key + ": " + expected);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.attnlab.model.djl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.attnlab.model.ClassifierModel;
+import org.attnlab.model.ModelException;
+import org.attnlab.model.hf.HfModelDirectory;
+
+/** Loads any model directory attnlab can run, choosing the implementation from {@code config.json}'s model_type. */
+public final class Models {
+
+    private Models() {
+    }
+
+    public static ClassifierModel load(Path dir) {
+        HfModelDirectory d = new HfModelDirectory(dir);
+        String type;
+        try {
+            JsonNode config = new ObjectMapper().readTree(d.config().toFile());
+            type = config == null ? "" : config.path("model_type").asText("bert");
+        } catch (IOException e) {
+            throw new ModelException(d.config() + ": missing or not JSON (" + e.getMessage() + ")", e);
+        }
+        if (type.equals("bert")) {
+            return DjlBertModel.load(dir);
+        }
+        throw new ModelException(d.config() + ": model_type \"" + type + "\" is not supported (bert)");
+    }
+}
