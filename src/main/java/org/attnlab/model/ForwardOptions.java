@@ -6,10 +6,16 @@ package org.attnlab.model;
  *
  * @param attentions      return attention probabilities of every layer
  * @param lastHiddenState return the final hidden states
+ * @param values          return what each head's attention weights: {@code T} with head output {@code A T}
+ *                        (transformers: {@code X W_V + b_V} per head; RNN models: the encoder states)
  */
-public record ForwardOptions(boolean attentions, boolean lastHiddenState) {
+public record ForwardOptions(boolean attentions, boolean lastHiddenState, boolean values) {
 
-    public static final ForwardOptions OUTPUT_ONLY = new ForwardOptions(false, false);
-    public static final ForwardOptions WITH_ATTENTIONS = new ForwardOptions(true, false);
-    public static final ForwardOptions EVERYTHING = new ForwardOptions(true, true);
+    public static final ForwardOptions OUTPUT_ONLY = new ForwardOptions(false, false, false);
+    public static final ForwardOptions WITH_ATTENTIONS = new ForwardOptions(true, false, false);
+    public static final ForwardOptions EVERYTHING = new ForwardOptions(true, true, true);
+
+    public ForwardOptions(boolean attentions, boolean lastHiddenState) {
+        this(attentions, lastHiddenState, false);
+    }
 }

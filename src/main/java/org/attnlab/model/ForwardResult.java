@@ -8,9 +8,16 @@ package org.attnlab.model;
  * @param attentions      attention probabilities {@code [layer][head][query][key]} as used by the
  *                        forward, i.e. after any edits; {@code null} when not requested
  * @param lastHiddenState final hidden states {@code [token][dim]}; {@code null} when not requested
+ * @param values          per layer and head, the rows the attention weights ({@code [layer][head][key][dim]});
+ *                        {@code null} when not requested
  */
 public record ForwardResult(double[] logits, double[] probabilities, float[][][][] attentions,
-                            float[][] lastHiddenState) {
+                            float[][] lastHiddenState, float[][][][] values) {
+
+    public ForwardResult(double[] logits, double[] probabilities, float[][][][] attentions, float[][] lastHiddenState) {
+        this(logits, probabilities, attentions, lastHiddenState, null);
+    }
+
 
     /** Index of the most probable class; the model must have a head. */
     public int predicted() {

@@ -13,4 +13,8 @@ interface AttentionHook {
     AttentionHook NONE = (layer, probs) -> probs;
 
     NDArray onAttention(int layer, NDArray probs);
+
+    /** Called with each layer's value vectors {@code [batch, heads, n, headSize]} (bias included). */
+    default void onValues(int layer, NDArray values) {
+    }
 }

@@ -29,13 +29,22 @@ final class AttentionRecorder {
 
     /** {@code [head][query][key]} of batch element {@code b}, trimmed to {@code length} tokens. */
     float[][][] layer(int layer, int b, int length) {
+        return layer(layer, b, length, length);
+    }
+
+    /**
+     * {@code [head][row][col]} of batch element {@code b} from a recorded {@code [batch, heads, rows, cols]}
+     * array, keeping the first {@code rows} rows and {@code cols} columns.
+     */
+    float[][][] layer(int layer, int b, int rows, int cols) {
         Shape s = shapes[layer];
         int heads = (int) s.get(1);
-        int width = (int) s.get(2);
-        float[][][] out = new float[heads][length][length];
+        int height = (int) s.get(2);
+        int width = (int) s.get(3);
+        float[][][] out = new float[heads][rows][cols];
         for (int h = 0; h < heads; h++) {
-            for (int i = 0; i < length; i++) {
-                System.arraycopy(flat[layer], ((b * heads + h) * width + i) * width, out[h][i], 0, length);
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(flat[layer], ((b * heads + h) * height + i) * width, out[h][i], 0, cols);
             }
         }
         return out;

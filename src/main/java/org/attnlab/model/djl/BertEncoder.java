@@ -75,6 +75,7 @@ final class BertEncoder {
         NDArray q = heads(dense(x, p + "attention.self.query"));
         NDArray k = heads(dense(x, p + "attention.self.key"));
         NDArray v = heads(dense(x, p + "attention.self.value"));
+        hook.onValues(l, v);
         NDArray scores = q.matMul(k.swapAxes(2, 3)).mul(scale).add(maskBias);
         NDArray probs = hook.onAttention(l, scores.softmax(-1));
         NDArray context = mergeHeads(probs.matMul(v));

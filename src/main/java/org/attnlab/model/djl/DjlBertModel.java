@@ -122,11 +122,10 @@ public final class DjlBertModel implements ClassifierModel {
             List<TokenizedText> chunk = inputs.subList(from, Math.min(inputs.size(), from + MAX_BATCH));
             try (NDManager sub = base.newSubManager()) {
                 PaddedBatch batch = PaddedBatch.of(sub, chunk, dtype);
-                AttentionRecorder recorder = new AttentionRecorder(info.layers());
-                AttentionHook hook = options.attentions() ? record(recorder) : AttentionHook.NONE;
+                Recording recording = new Recording(info.layers(), options);
                 NDArray x = encoder.embeddingOutput(encoder.wordEmbeddings(batch.ids()));
-                NDArray last = upward(x, 0, batch.maskBias(), hook);
-                results.addAll(unpack(batch, last, options, recorder, null, 0));
+                NDArray last = upward(x, 0, batch.maskBias(), recording.hook(List.of()));
+                results.addAll(unpack(batch, last, options, recording, null, 0));
             }
         }
         return results;
@@ -141,8 +140,8 @@ public final class DjlBertModel implements ClassifierModel {
         List<ForwardResult> results = new ArrayList<>(editSets.size());
         try (NDManager sub = base.newSubManager()) {
             PaddedBatch one = PaddedBatch.of(sub, List.of(input), dtype);
-            AttentionRecorder below = new AttentionRecorder(info.layers());
-            AttentionHook belowHook = options.attentions() ? record(below) : AttentionHook.NONE;
+            Recording below = new Recording(info.layers(), options);
+            AttentionHook belowHook = below.hook(List.of());
             // Layers under the lowest edit see the same input in every variant: run them once.
             NDArray x = encoder.embeddingOutput(encoder.wordEmbeddings(one.ids()));
             for (int l = 0; l < lowest; l++) {
@@ -153,15 +152,8 @@ public final class DjlBertModel implements ClassifierModel {
                 try (NDManager chunkManager = sub.newSubManager()) {
                     NDArray xs = x.repeat(0, chunk.size());
                     xs.attach(chunkManager);
-                    AttentionRecorder above = new AttentionRecorder(info.layers());
-                    AttentionHook hook = (layer, probs) -> {
-                        NDArray edited = AttentionEditor.apply(probs, layer, chunk);
-                        if (options.attentions()) {
-                            above.record(layer, edited);
-                        }
-                        return edited;
-                    };
-                    NDArray last = upward(xs, lowest, one.maskBias(), hook);
+                    Recording above = new Recording(info.layers(), options);
+                    NDArray last = upward(xs, lowest, one.maskBias(), above.hook(chunk));
                     PaddedBatch replicated = new PaddedBatch(null, one.maskBias(), one.realTokens(), one.tokenCounts(),
                             repeat(input.length(), chunk.size()), input.length());
                     results.addAll(unpack(replicated, last, options, above, below, lowest));
@@ -274,13 +266,6 @@ public final class DjlBertModel implements ClassifierModel {
         return manager.create(1.0 / Math.sqrt(encoder.config().headSize())).toType(dtype, false);
     }
 
-    private static AttentionHook record(AttentionRecorder recorder) {
-        return (layer, probs) -> {
-            recorder.record(layer, probs);
-            return probs;
-        };
-    }
-
     private NDArray tap(NDManager manager, Shape shape) {
         NDArray z = manager.zeros(shape, dtype);
         z.setRequiresGradient(true);
@@ -292,7 +277,7 @@ public final class DjlBertModel implements ClassifierModel {
      * (element 0, shared by all), the rest from {@code above}.
      */
     private List<ForwardResult> unpack(PaddedBatch batch, NDArray last, ForwardOptions options,
-                                       AttentionRecorder above, AttentionRecorder below, int splitLayer) {
+                                       Recording above, Recording below, int splitLayer) {
         double[] logits = null;
         double[] probs = null;
         int classes = info.labels().size();
@@ -307,10 +292,19 @@ public final class DjlBertModel implements ClassifierModel {
         for (int b = 0; b < batch.size(); b++) {
             int len = batch.lengths()[b];
             float[][][][] attentions = null;
+            float[][][][] values = null;
+            int headSize = encoder.config().headSize();
             if (options.attentions()) {
                 attentions = new float[info.layers()][][][];
                 for (int l = 0; l < info.layers(); l++) {
-                    attentions[l] = l < splitLayer ? below.layer(l, 0, len) : above.layer(l, b, len);
+                    attentions[l] = l < splitLayer ? below.attention.layer(l, 0, len) : above.attention.layer(l, b, len);
+                }
+            }
+            if (options.values()) {
+                values = new float[info.layers()][][][];
+                for (int l = 0; l < info.layers(); l++) {
+                    values[l] = l < splitLayer ? below.values.layer(l, 0, len, headSize)
+                            : above.values.layer(l, b, len, headSize);
                 }
             }
             float[][] lastHidden = null;
@@ -323,7 +317,7 @@ public final class DjlBertModel implements ClassifierModel {
             out.add(new ForwardResult(
                     logits == null ? null : java.util.Arrays.copyOfRange(logits, b * classes, (b + 1) * classes),
                     probs == null ? null : java.util.Arrays.copyOfRange(probs, b * classes, (b + 1) * classes),
-                    attentions, lastHidden));
+                    attentions, lastHidden, values));
         }
         return out;
     }

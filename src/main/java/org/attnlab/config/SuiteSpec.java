@@ -1,0 +1,95 @@
+package org.attnlab.config;
+
+import java.util.List;
+
+/**
+ * A suite file ({@code experiments/*.yaml}): which models on which datasets, which instances, which
+ * experiments. Validated on load; unknown keys are errors.
+ *
+ * <pre>
+ * name: quickstart
+ * seed: 1
+ * split: test                      # train | dev | test
+ * sample: {size: 200, max_length: 128}
+ * models:
+ *   - spec: experiments/models/minilm-uci-yelp.yaml   # trained first if models/&lt;name&gt; is missing
+ *   - {name: my-model, dataset: uci-yelp}             # or an existing model directory (models/&lt;name&gt; or a path)
+ * attention: {layer: -1, head: -1, row: 0}            # which attention is "the" attention (default shown)
+ * experiments:
+ *   - type: correlation
+ *     pairs: [attention~gradient, attention~loo, gradient~loo]
+ *   - {type: permutation, permutations: 100}
+ *   - {type: erasure-single, erasure_layers: [-1]}
+ *   - {type: decision-flip, random_orders: 5, rankers: [attention-gradient, attention-x-gradient]}
+ * </pre>
+ */
+public record SuiteSpec(String name, long seed, String split, Sample sample, List<ModelEntry> models,
+                        AttentionSpec attention, List<ExperimentSpec> experiments) {
+
+    public SuiteSpec {
+        require(name != null && name.matches("[A-Za-z0-9._-]+"), "name", "letters, digits, '.', '_' or '-', got " + name);
+        split = split == null ? "test" : split;
+        require(split.matches("train|dev|test"), "split", "train, dev or test, got " + split);
+        require(sample != null, "sample", "required (size, max_length)");
+        require(models != null && !models.isEmpty(), "models", "at least one model");
+        require(experiments != null && !experiments.isEmpty(), "experiments", "at least one experiment");
+        attention = attention == null ? new AttentionSpec(-1, -1, 0) : attention;
+        models = List.copyOf(models);
+        experiments = List.copyOf(experiments);
+        long distinct = experiments.stream().map(ExperimentSpec::type).distinct().count();
+        require(distinct == experiments.size(), "experiments", "each type at most once");
+    }
+
+    /** Instances: the first {@code size} of the split after a seeded shuffle, cut to {@code max_length} tokens. */
+    public record Sample(int size, int maxLength) {
+        public Sample {
+            require(size >= 1, "sample.size", "must be >= 1, got " + size);
+            require(maxLength >= 3, "sample.max_length", "must be >= 3, got " + maxLength);
+        }
+    }
+
+    /** A model: a training spec (trained when missing), or a name/directory with the dataset it classifies. */
+    public record ModelEntry(String spec, String name, String dataset) {
+        public ModelEntry {
+            require(spec != null ^ (name != null && dataset != null), "models",
+                    "each entry needs either spec, or name and dataset");
+            require(spec == null || (name == null && dataset == null), "models", "give spec alone, or name and dataset");
+        }
+    }
+
+    /** Which attention weights count as "the attention": layer (-1 = last), head (-1 = mean), row (-1 = mean). */
+    public record AttentionSpec(int layer, int head, int row) {
+    }
+
+    /** One experiment; the keys that apply depend on {@code type}. */
+    public record ExperimentSpec(String type, List<String> pairs, Integer permutations, Integer randomOrders,
+                                 List<String> rankers, List<Integer> erasureLayers, Integer steps) {
+        public ExperimentSpec {
+            require(type != null && type.matches("correlation|permutation|erasure-single|decision-flip|efficient-attention"),
+                    "experiments.type", "correlation, permutation, erasure-single, decision-flip or efficient-attention, got " + type);
+            require(pairs == null || type.equals("correlation"), "experiments." + type, "pairs applies to correlation only");
+            require(permutations == null || type.equals("permutation"), "experiments." + type, "permutations applies to permutation only");
+            require(permutations == null || permutations >= 1, "experiments.permutations", "must be >= 1");
+            require(randomOrders == null && rankers == null || type.equals("decision-flip"), "experiments." + type,
+                    "random_orders and rankers apply to decision-flip only");
+            require(erasureLayers == null || type.matches("erasure-single|decision-flip|efficient-attention"),
+                    "experiments." + type, "erasure_layers applies to erasure-single, decision-flip and efficient-attention");
+            pairs = pairs == null ? List.of("attention~gradient", "attention~loo", "gradient~loo") : List.copyOf(pairs);
+            for (String p : pairs) {
+                require(p.matches("[a-z0-9-]+~[a-z0-9-]+"), "experiments.pairs", "m1~m2, got " + p);
+            }
+            permutations = permutations == null ? 100 : permutations;
+            randomOrders = randomOrders == null ? 5 : randomOrders;
+            require(randomOrders >= 0, "experiments.random_orders", "must be >= 0");
+            rankers = rankers == null ? List.of("attention-gradient", "attention-x-gradient") : List.copyOf(rankers);
+            erasureLayers = erasureLayers == null ? List.of(-1) : List.copyOf(erasureLayers);
+            steps = steps == null ? 20 : steps;
+        }
+    }
+
+    private static void require(boolean ok, String key, String expected) {
+        if (!ok) {
+            throw new IllegalArgumentException(key + ": " + expected);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.attnlab.experiment;
+
+import java.util.List;
+import java.util.Random;
+import org.attnlab.explain.AttentionMeasure;
+import org.attnlab.explain.AttentionView;
+import org.attnlab.explain.ImportanceMeasure;
+import org.attnlab.explain.Instance;
+import org.attnlab.model.ForwardOptions;
+import org.attnlab.model.ForwardResult;
+import org.attnlab.stats.Divergences;
+
+/**
+ * Serrano &amp; Smith's single-weight test: erase the most attended real token i* and, separately, a
+ * random real token r != i* (their code may draw r = i*; we do not), and compare the output changes
+ * (Jensen-Shannon divergence) and decision flips. Instances with one real token do not qualify.
+ */
+public final class ErasureSingleExperiment implements Experiment {
+
+    /** One erasure's outcome. */
+    public record Erased(int position, String token, double attention, double jsd, boolean flipped) {
+    }
+
+    /** Record fields. */
+    public record Result(Erased top, Erased random, double deltaJsd, double deltaAttention) {
+    }
+
+    private final AttentionMeasure attention;
+    private final Erasure erasure;
+    private final long seed;
+
+    public ErasureSingleExperiment(AttentionView view, Erasure erasure, long seed) {
+        this.attention = new AttentionMeasure(view);
+        this.erasure = erasure;
+        this.seed = seed;
+    }
+
+    @Override
+    public String id() {
+        return "erasure-single";
+    }
+
+    @Override
+    public List<ImportanceMeasure> measures() {
+        return List.of(attention);
+    }
+
+    @Override
+    public Object run(Instance x) {
+        int[] real = x.realTokens();
+        if (real.length < 2) {
+            return null;
+        }
+        double[] alpha = x.importance(attention).scores();
+        int top = Rankings.descending(alpha, real)[0];
+        Random random = Seeds.random(seed, "erasure-single", x.model().info().name(), x.id());
+        int r = top;
+        while (r == top) {
+            r = real[random.nextInt(real.length)];
+        }
+        int layers = x.model().info().layers();
+        List<ForwardResult> out = x.model().forwardEdited(x.input(),
+                List.of(erasure.edits(new int[] {top}, layers), erasure.edits(new int[] {r}, layers)),
+                ForwardOptions.OUTPUT_ONLY);
+        Erased topErased = erased(x, top, alpha, out.get(0));
+        Erased randomErased = erased(x, r, alpha, out.get(1));
+        return new Result(topErased, randomErased, topErased.jsd() - randomErased.jsd(), alpha[top] - alpha[r]);
+    }
+
+    private static Erased erased(Instance x, int position, double[] alpha, ForwardResult after) {
+        return new Erased(position, x.input().tokens().get(position), alpha[position],
+                Divergences.jensenShannon(x.probabilities(), after.probabilities()),
+                Rankings.argmax(after.probabilities()) != x.predicted());
+    }
+}
