@@ -1,0 +1,83 @@
+package org.attnlab.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A suite killed (SIGKILL) twice at random points and resumed gives records identical, byte for
+ * byte, to an uninterrupted run: nothing finished is lost or redone, nothing torn is kept.
+ */
+class KillResumeTest {
+
+    private static final List<String> EXPERIMENTS = List.of("correlation", "permutation", "erasure-single", "decision-flip");
+
+    @TempDir Path tmp;
+
+    @Test
+    void killedTwiceAndResumedEqualsUninterrupted() throws Exception {
+        Path reference = tmp.resolve("reference");
+        ToySuiteMain.run(reference, 0);
+
+        Path interrupted = tmp.resolve("interrupted");
+        Random random = new Random(2026);
+        int killsThatInterrupted = 0;
+        for (int kill = 0; kill < 2; kill++) {
+            Process p = start(interrupted);
+            Thread.sleep(800 + random.nextInt(1500));
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+            if (lines(interrupted) < EXPERIMENTS.size() * ToySuiteMain.INSTANCES) {
+                killsThatInterrupted++;
+            }
+        }
+        Process last = start(interrupted);
+        assertTrue(last.waitFor(120, TimeUnit.SECONDS), "resumed run did not finish");
+        assertEquals(0, last.exitValue(), new String(last.getInputStream().readAllBytes()));
+        assertTrue(killsThatInterrupted >= 1, "no kill landed before the end: the test proved nothing");
+        for (String e : EXPERIMENTS) {
+            byte[] want = Files.readAllBytes(SuiteRunner.recordsFile(reference, e));
+            byte[] got = Files.readAllBytes(SuiteRunner.recordsFile(interrupted, e));
+            assertEquals(ToySuiteMain.INSTANCES, new String(got).lines().count(), e);
+            assertArrayEquals(want, got, e + ": resumed records differ from the uninterrupted run");
+        }
+    }
+
+    @Test
+    void aTornLastLineIsDroppedAndRedone() throws Exception {
+        Path reference = tmp.resolve("reference2");
+        ToySuiteMain.run(reference, 0);
+        Path torn = tmp.resolve("torn");
+        ToySuiteMain.run(torn, 0);
+        Path file = SuiteRunner.recordsFile(torn, "permutation");
+        String content = Files.readString(file);
+        List<String> all = content.lines().toList();
+        String kept = String.join("\n", all.subList(0, all.size() - 2)) + "\n";
+        Files.writeString(file, kept + all.get(all.size() - 2).substring(0, 25)); // a write cut short
+        ToySuiteMain.run(torn, 0);
+        assertEquals(Files.readString(SuiteRunner.recordsFile(reference, "permutation")), Files.readString(file));
+    }
+
+    private static long lines(Path runDir) throws Exception {
+        long n = 0;
+        for (String e : EXPERIMENTS) {
+            Path f = SuiteRunner.recordsFile(runDir, e);
+            n += Files.exists(f) ? Files.readString(f).lines().count() : 0;
+        }
+        return n;
+    }
+
+    private static Process start(Path runDir) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ToySuiteMain.class.getName(),
+                runDir.toString(), "15").redirectErrorStream(true).start();
+    }
+}
