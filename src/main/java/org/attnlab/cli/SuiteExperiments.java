@@ -3,6 +3,7 @@ package org.attnlab.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.attnlab.config.SuiteSpec;
+import org.attnlab.experiment.AdversarialExperiment;
 import org.attnlab.experiment.CorrelationExperiment;
 import org.attnlab.experiment.DecisionFlipExperiment;
 import org.attnlab.experiment.Erasure;
@@ -46,6 +47,8 @@ final class SuiteExperiments {
             }
             case "permutation":
                 return new PermutationExperiment(e.permutations(), view, seed);
+            case "adversarial":
+                return new AdversarialExperiment(e.adversaries(), e.steps(), e.learningRate(), e.epsilon(), seed);
             case "erasure-single":
                 return new ErasureSingleExperiment(view, erasure, seed);
             case "decision-flip": {
@@ -61,6 +64,6 @@ final class SuiteExperiments {
     }
 
     private static ImportanceMeasure measure(String id, AttentionView view, SuiteSpec.ExperimentSpec e) {
-        return Measures.byId(id, view, e.steps());
+        return Measures.byId(id, view, e.igSteps());
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
  *   - type: correlation
  *     pairs: [attention~gradient, attention~loo, gradient~loo]
  *   - {type: permutation, permutations: 100}
+ *   - {type: adversarial, adversaries: 5, steps: 500, learning_rate: 0.01, epsilon: 0.05}
  *   - {type: erasure-single, erasure_layers: [-1]}
  *   - {type: decision-flip, random_orders: 5, rankers: [attention-gradient, attention-x-gradient]}
  * </pre>
@@ -63,10 +64,15 @@ public record SuiteSpec(String name, long seed, String split, Sample sample, Lis
 
     /** One experiment; the keys that apply depend on {@code type}. */
     public record ExperimentSpec(String type, List<String> pairs, Integer permutations, Integer randomOrders,
-                                 List<String> rankers, List<Integer> erasureLayers, Integer steps) {
+                                 List<String> rankers, List<Integer> erasureLayers, Integer igSteps,
+                                 Integer adversaries, Integer steps, Double learningRate, Double epsilon) {
         public ExperimentSpec {
-            require(type != null && type.matches("correlation|permutation|erasure-single|decision-flip|efficient-attention"),
-                    "experiments.type", "correlation, permutation, erasure-single, decision-flip or efficient-attention, got " + type);
+            require(type != null && type.matches("correlation|permutation|adversarial|erasure-single|decision-flip|efficient-attention"),
+                    "experiments.type", "correlation, permutation, adversarial, erasure-single, decision-flip or "
+                            + "efficient-attention, got " + type);
+            require(adversaries == null && steps == null && learningRate == null && epsilon == null
+                    || type.equals("adversarial"), "experiments." + type,
+                    "adversaries, steps, learning_rate and epsilon apply to adversarial only");
             require(pairs == null || type.equals("correlation"), "experiments." + type, "pairs applies to correlation only");
             require(permutations == null || type.equals("permutation"), "experiments." + type, "permutations applies to permutation only");
             require(permutations == null || permutations >= 1, "experiments.permutations", "must be >= 1");
@@ -83,7 +89,14 @@ public record SuiteSpec(String name, long seed, String split, Sample sample, Lis
             require(randomOrders >= 0, "experiments.random_orders", "must be >= 0");
             rankers = rankers == null ? List.of("attention-gradient", "attention-x-gradient") : List.copyOf(rankers);
             erasureLayers = erasureLayers == null ? List.of(-1) : List.copyOf(erasureLayers);
-            steps = steps == null ? 20 : steps;
+            igSteps = igSteps == null ? 20 : igSteps;
+            require(igSteps >= 1, "experiments.ig_steps", "must be >= 1");
+            adversaries = adversaries == null ? 5 : adversaries;
+            steps = steps == null ? 500 : steps;
+            learningRate = learningRate == null ? 0.01 : learningRate;
+            epsilon = epsilon == null ? 0.05 : epsilon;
+            require(adversaries >= 1 && steps >= 1 && learningRate > 0 && epsilon > 0, "experiments." + type,
+                    "adversaries, steps >= 1; learning_rate, epsilon > 0");
         }
     }
 

@@ -24,6 +24,7 @@ package org.attnlab.config;
  *   seed: 1
  *   max_length: 64             # tokens, specials included
  *   max_train_examples: 0      # 0 = all
+ *   max_dev_examples: 0        # dev examples evaluated after each epoch; 0 = all
  *   time_budget_minutes: 0     # 0 = none
  * </pre>
  */
@@ -67,7 +68,7 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
 
     /** Loop settings. */
     public record TrainingSection(int epochs, int batchSize, double learningRate, double weightDecay, long seed,
-                                  int maxLength, int maxTrainExamples, double timeBudgetMinutes) {
+                                  int maxLength, int maxTrainExamples, int maxDevExamples, double timeBudgetMinutes) {
 
         public TrainingSection {
             require(epochs >= 1, "training.epochs", "must be >= 1, got " + epochs);
@@ -76,6 +77,7 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
             require(weightDecay >= 0, "training.weight_decay", "must be >= 0, got " + weightDecay);
             require(maxLength >= 3, "training.max_length", "must be >= 3, got " + maxLength);
             require(maxTrainExamples >= 0, "training.max_train_examples", "must be >= 0, got " + maxTrainExamples);
+            require(maxDevExamples >= 0, "training.max_dev_examples", "must be >= 0, got " + maxDevExamples);
             require(timeBudgetMinutes >= 0, "training.time_budget_minutes", "must be >= 0, got " + timeBudgetMinutes);
         }
     }

@@ -102,4 +102,31 @@ class ExperimentOracleTest {
         assertNull(new ErasureSingleExperiment(AttentionView.DEFAULT, Erasure.LAST_LAYER, 4).run(instance("great")));
         assertNull(new DecisionFlipExperiment(AttentionView.DEFAULT, List.of(), 2, Erasure.LAST_LAYER, 1).run(instance("great")));
     }
+
+    @Test
+    void adversarialAttentionKeepsTheOutputWithinEpsilonAndFindsFarDistributions() {
+        // "a" and "c" have values 1 and 0.7 and equal scores: mass can move between tokens of similar value
+        // while the output stays put, so distributions far from the original exist within epsilon.
+        Instance x = instance("a c a c b");
+        AdversarialExperiment.Result r = (AdversarialExperiment.Result)
+                new AdversarialExperiment(5, 300, 0.01, 0.05, 7).run(x);
+        assertNull(r.unsupported());
+        assertEquals(5, r.adversaries().size());
+        double best = 0;
+        for (AdversarialExperiment.Adversary a : r.adversaries()) {
+            assertTrue(a.jsd() >= 0 && a.jsd() <= Math.log(2) + 1e-12);
+            if (a.tvd() <= 0.05) {
+                best = Math.max(best, a.jsd());
+            }
+        }
+        assertEquals(best, r.maxJsdWithinEpsilon(), 0.0);
+        assertTrue(best > 0.1, "max JSD within epsilon " + best);
+        // Every adversary's output change, recomputed through the model itself with its attention put in.
+        for (AdversarialExperiment.Adversary a : r.adversaries()) {
+            double[] p = MODEL.forwardEdited(x.input(), List.of(List.of(new org.attnlab.model.AttentionEdit.Replace(0, 0,
+                    new double[][] {a.attention()}))), org.attnlab.model.ForwardOptions.OUTPUT_ONLY).get(0).probabilities();
+            assertEquals(a.tvd(), Math.abs(p[1] - x.probabilities()[1]), 1e-7);
+            assertEquals(0.0, a.attention()[0], 0.0);
+        }
+    }
 }

@@ -47,8 +47,10 @@ public final class ModelTrainer {
                 ? data.train().subList(0, plan.maxTrainExamples()) : data.train();
         List<TokenizedText> train = tokenize(model, trainExamples, plan.maxLength());
         int[] trainLabels = labels(data, trainExamples);
-        List<TokenizedText> dev = tokenize(model, data.dev(), plan.maxLength());
-        int[] devLabels = labels(data, data.dev());
+        List<Example> devExamples = plan.maxDevExamples() > 0 && plan.maxDevExamples() < data.dev().size()
+                ? data.dev().subList(0, plan.maxDevExamples()) : data.dev();
+        List<TokenizedText> dev = tokenize(model, devExamples, plan.maxLength());
+        int[] devLabels = labels(data, devExamples);
         List<EpochRecord> epochs = new ArrayList<>();
         double bestAccuracy = -1;
         int bestEpoch = 0;
