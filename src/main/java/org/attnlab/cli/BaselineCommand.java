@@ -78,9 +78,8 @@ final class BaselineCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "  %-12s precision %.4f  recall %.4f  F1 %.4f%n", label,
                     ev.precision(l), ev.recall(l), ev.f1(l)));
         }
-        sb.append(String.format(Locale.ROOT, "settings: 1..%d-grams (min count %d), %d epochs, AdaGrad %.3g, "
-                        + "balanced %s, seed %d%n", settings.ngram(), settings.minCount(), settings.epochs(),
-                settings.learningRate(), settings.balanced(), settings.seed()));
+        sb.append(String.format(Locale.ROOT, "settings: 1..%d-grams (min count %d), %d epochs of AdaGrad %.3g, seed %d%n",
+                settings.ngram(), settings.minCount(), settings.epochs(), settings.learningRate(), settings.seed()));
         return sb.toString();
     }
 

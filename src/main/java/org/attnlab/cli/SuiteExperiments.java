@@ -6,6 +6,7 @@ import org.attnlab.config.SuiteSpec;
 import org.attnlab.experiment.AdversarialExperiment;
 import org.attnlab.experiment.CorrelationExperiment;
 import org.attnlab.experiment.DecisionFlipExperiment;
+import org.attnlab.experiment.EfficientAttentionExperiment;
 import org.attnlab.experiment.Erasure;
 import org.attnlab.experiment.ErasureSingleExperiment;
 import org.attnlab.experiment.Experiment;
@@ -58,8 +59,15 @@ final class SuiteExperiments {
                 }
                 return new DecisionFlipExperiment(view, rankers, e.randomOrders(), erasure, seed);
             }
+            case "efficient-attention": {
+                List<ImportanceMeasure> references = new ArrayList<>();
+                for (String r : e.rankers()) {
+                    references.add(measure(r, view, e));
+                }
+                return new EfficientAttentionExperiment(view, references);
+            }
             default:
-                throw new IllegalArgumentException("not available yet: " + e.type());
+                throw new IllegalArgumentException("unknown experiment type " + e.type());
         }
     }
 

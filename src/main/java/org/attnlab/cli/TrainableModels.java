@@ -10,7 +10,11 @@ import org.attnlab.data.Dataset;
 import org.attnlab.model.TrainableModel;
 import org.attnlab.model.TrainingOptions;
 import org.attnlab.model.djl.ClassifierHeads;
+import org.attnlab.data.Example;
 import org.attnlab.model.djl.TrainableBertModel;
+import org.attnlab.model.djl.rnn.DjlRnnAttentionModel;
+import org.attnlab.model.djl.rnn.RnnAttentionConfig;
+import org.attnlab.model.djl.rnn.Vocabulary;
 import org.attnlab.model.hf.BertConfig;
 import org.attnlab.model.hf.ModelCatalog;
 
@@ -34,7 +38,20 @@ final class TrainableModels {
                     m.pooling().equals("mean") ? BertConfig.Pooling.MEAN : BertConfig.Pooling.CLS_POOLER, t.seed(), init);
             return TrainableBertModel.load(init, new TrainingOptions(t.learningRate(), t.weightDecay(), t.seed(), m.trainable()));
         }
-        throw new IllegalArgumentException(spec.name() + ": model.kind rnn is not available yet");
+        RnnAttentionConfig paper = RnnAttentionConfig.jainWallace(RnnAttentionConfig.Encoder.of(m.encoder()),
+                RnnAttentionConfig.Attention.of(m.attention()), data.labels());
+        int embedding = m.embeddingDim() != null ? m.embeddingDim() : paper.embeddingDim();
+        int hidden = m.hiddenSize() != null ? m.hiddenSize() : paper.hiddenSize();
+        RnnAttentionConfig sized = new RnnAttentionConfig(paper.encoder(), paper.attention(), embedding, hidden, paper.attentionDim(),
+                paper.kernelSizes(), t.maxLength(), m.minCount(), paper.maxVocabulary(), paper.dropout(), data.labels());
+        // Additive attention's tanh layer is half the encoder output (Jain & Wallace); dot attention has none.
+        int attentionDim = sized.attention() == RnnAttentionConfig.Attention.ADDITIVE ? sized.encoderOutputSize() / 2 : 0;
+        RnnAttentionConfig config = new RnnAttentionConfig(sized.encoder(), sized.attention(), embedding, hidden, attentionDim,
+                sized.kernelSizes(), t.maxLength(), m.minCount(), sized.maxVocabulary(), sized.dropout(), data.labels());
+        Vocabulary vocabulary = Vocabulary.build(data.train().stream().map(Example::text).toList(), m.minCount(),
+                config.maxVocabulary());
+        return DjlRnnAttentionModel.create(config, vocabulary,
+                new TrainingOptions(t.learningRate(), t.weightDecay(), t.seed(), "all"));
     }
 
     /** A scratch directory beside the models, removed by the caller. */

@@ -76,8 +76,10 @@ public record SuiteSpec(String name, long seed, String split, Sample sample, Lis
             require(pairs == null || type.equals("correlation"), "experiments." + type, "pairs applies to correlation only");
             require(permutations == null || type.equals("permutation"), "experiments." + type, "permutations applies to permutation only");
             require(permutations == null || permutations >= 1, "experiments.permutations", "must be >= 1");
-            require(randomOrders == null && rankers == null || type.equals("decision-flip"), "experiments." + type,
-                    "random_orders and rankers apply to decision-flip only");
+            require(randomOrders == null || type.equals("decision-flip"), "experiments." + type,
+                    "random_orders applies to decision-flip only");
+            require(rankers == null || type.matches("decision-flip|efficient-attention"), "experiments." + type,
+                    "rankers applies to decision-flip and efficient-attention (the measures compared with attention)");
             require(erasureLayers == null || type.matches("erasure-single|decision-flip|efficient-attention"),
                     "experiments." + type, "erasure_layers applies to erasure-single, decision-flip and efficient-attention");
             pairs = pairs == null ? List.of("attention~gradient", "attention~loo", "gradient~loo") : List.copyOf(pairs);
@@ -87,7 +89,8 @@ public record SuiteSpec(String name, long seed, String split, Sample sample, Lis
             permutations = permutations == null ? 100 : permutations;
             randomOrders = randomOrders == null ? 5 : randomOrders;
             require(randomOrders >= 0, "experiments.random_orders", "must be >= 0");
-            rankers = rankers == null ? List.of("attention-gradient", "attention-x-gradient") : List.copyOf(rankers);
+            rankers = rankers == null ? (type.equals("efficient-attention") ? List.of("gradient", "loo")
+                    : List.of("attention-gradient", "attention-x-gradient")) : List.copyOf(rankers);
             erasureLayers = erasureLayers == null ? List.of(-1) : List.copyOf(erasureLayers);
             igSteps = igSteps == null ? 20 : igSteps;
             require(igSteps >= 1, "experiments.ig_steps", "must be >= 1");

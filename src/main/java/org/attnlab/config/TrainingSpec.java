@@ -13,8 +13,8 @@ package org.attnlab.config;
  *   trainable: top-2           # transformer: head | top-K | all
  *   encoder: bilstm            # rnn: bilstm | bigru | cnn | average | none
  *   attention: additive        # rnn: additive | dot
- *   embedding_dim: 300         # rnn
- *   hidden_size: 128           # rnn (per direction for bilstm/bigru)
+ *   embedding_dim: 300         # rnn (default: Jain &amp; Wallace's 300)
+ *   hidden_size: 128           # rnn (per direction for bilstm/bigru; default: Jain &amp; Wallace's for the encoder)
  *   min_count: 5               # rnn vocabulary
  * training:
  *   epochs: 3
@@ -58,10 +58,10 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
                 require(attention != null && attention.matches("additive|dot"), "model.attention", "additive or dot, got " + attention);
                 require(base == null && pooling == null && trainable == null, "model",
                         "base, pooling and trainable apply to kind transformer only");
-                embeddingDim = embeddingDim == null ? 300 : embeddingDim;
-                hiddenSize = hiddenSize == null ? 128 : hiddenSize;
+                // embedding_dim and hidden_size stay null unless given: the encoder's paper defaults apply.
                 minCount = minCount == null ? 5 : minCount;
-                require(embeddingDim > 0 && hiddenSize > 0 && minCount > 0, "model", "embedding_dim, hidden_size, min_count must be > 0");
+                require((embeddingDim == null || embeddingDim > 0) && (hiddenSize == null || hiddenSize > 0) && minCount > 0,
+                        "model", "embedding_dim, hidden_size, min_count must be > 0");
             }
         }
     }

@@ -6,7 +6,8 @@ import java.util.List;
 public final class Measures {
 
     public static final List<String> IDS = List.of("attention", "rollout", "gradient", "gradient-l2",
-            "integrated-gradients", "loo", "attention-gradient", "attention-x-gradient");
+            "integrated-gradients", "loo", "attention-gradient", "attention-x-gradient", "effective-attention",
+            "efficient-attention");
 
     private Measures() {
     }
@@ -25,6 +26,8 @@ public final class Measures {
             case "loo" -> new LeaveOneOutMeasure();
             case "attention-gradient" -> new AttentionGradientMeasure(view, false);
             case "attention-x-gradient" -> new AttentionGradientMeasure(view, true);
+            case "effective-attention" -> new FormAttentionMeasure(view, AttentionForm.EFFECTIVE);
+            case "efficient-attention" -> new FormAttentionMeasure(view, AttentionForm.EFFICIENT);
             default -> throw new IllegalArgumentException("unknown importance measure '" + id + "'; expected one of "
                     + String.join(", ", IDS));
         };

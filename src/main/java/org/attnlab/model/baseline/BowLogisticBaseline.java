@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.attnlab.data.Dataset;
 import org.attnlab.data.Example;
 import org.attnlab.data.Split;
@@ -28,19 +30,21 @@ import org.tribuo.util.tokens.universal.UniversalTokenizer;
 /**
  * The bag-of-words logistic-regression baseline, entirely Tribuo: lower-cased text, Tribuo's
  * {@link UniversalTokenizer} (punctuation kept: "!" and "?" carry sentiment), a {@link TokenPipeline} of
- * binary unigram..n-gram features, rare features dropped with {@link MinimumCardinalityDataset}, a
- * {@link LinearSGDTrainer} with the {@link LogMulticlass} (softmax cross-entropy) objective and AdaGrad,
- * and Tribuo's {@link LabelEvaluator} for accuracy, macro-F1 and AUC.
+ * binary unigram..n-gram features, optionally rare features dropped with {@link MinimumCardinalityDataset},
+ * a {@link LinearSGDTrainer} with the {@link LogMulticlass} (softmax cross-entropy) objective and AdaGrad
+ * (minibatch 1), and Tribuo's {@link LabelEvaluator} for accuracy, macro-F1 and AUC. See
+ * {@link BowSettings#DEFAULT} for how the recipe was chosen.
  *
  * <p>Deterministic: the SGD example order comes from {@link BowSettings#seed()} and a fresh trainer is
  * made for each fit, so the same settings on the same examples give the same model and scores.
+ * Not thread-safe (Tribuo's tokenizer keeps state).
  */
 public final class BowLogisticBaseline {
 
     /**
      * A feature every text has. Tribuo refuses to predict an example none of whose features were seen in
-     * training (a short test sentence of unseen words); this keeps every example predictable, and the
-     * model learns the class prior for it. The name cannot collide with n-gram features ("1-N=...").
+     * training (a short test sentence of unseen words); this keeps every example predictable (it acts as a
+     * second bias term, harmless beside Tribuo's own). The name cannot collide with n-gram features ("1-N=...").
      */
     static final String CONSTANT_FEATURE = "attnlab:constant";
 
@@ -51,7 +55,7 @@ public final class BowLogisticBaseline {
      * Tribuo reports every training run at INFO on java.util.logging (stderr), which would interleave with
      * the command's output. Held in a field because java.util.logging keeps loggers only weakly.
      */
-    private static final java.util.logging.Logger TRIBUO_LOG = quiet(java.util.logging.Logger.getLogger("org.tribuo"));
+    private static final Logger TRIBUO_LOG = quiet(Logger.getLogger("org.tribuo"));
 
     private final BowSettings settings;
     private final LabelFactory factory = new LabelFactory();
@@ -85,9 +89,6 @@ public final class BowLogisticBaseline {
         }
         TextFeatureExtractorImpl<Label> extractor = extractor();
         MutableDataset<Label> dataset = toDataset(extractor, train, "train");
-        if (settings.balanced()) {
-            balance(dataset, labels.size());
-        }
         org.tribuo.Dataset<Label> kept = settings.minCount() > 1
                 ? new MinimumCardinalityDataset<>(dataset, settings.minCount()) : dataset;
         LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(),
@@ -95,7 +96,7 @@ public final class BowLogisticBaseline {
         return new Trained(List.copyOf(labels), extractor, trainer.train(kept));
     }
 
-    /** Mean number of words per text, as the baseline's tokenizer counts them. */
+    /** Mean number of tokens (words and punctuation) per text, as the baseline's tokenizer counts them. */
     public static double meanWords(List<Example> examples) {
         Tokenizer tokenizer = tokenizer();
         long words = 0;
@@ -124,6 +125,21 @@ public final class BowLogisticBaseline {
 
         /** Accuracy, macro-F1 and AUC on {@code examples}, computed by Tribuo's {@link LabelEvaluator}. */
         public ClassificationScores score(List<Example> examples) {
+            return scores(evaluation(examples));
+        }
+
+        /**
+         * Accuracy, macro-F1 and AUC from an {@link #evaluation}: binary AUC is that of the second label,
+         * multiclass AUC the unweighted mean over labels, as {@link org.attnlab.model.training.TribuoScorer}
+         * computes them for the DJL models.
+         */
+        public ClassificationScores scores(LabelEvaluation ev) {
+            double auc = labels.size() == 2 ? ev.AUCROC(new Label(labels.get(1))) : ev.averageAUCROC(false);
+            return new ClassificationScores(ev.getPredictions().size(), ev.accuracy(), ev.macroAveragedF1(), auc);
+        }
+
+        /** Tribuo's full evaluation on {@code examples} (per-label precision, recall, F1, confusion matrix). */
+        public LabelEvaluation evaluation(List<Example> examples) {
             if (examples.isEmpty()) {
                 throw new IllegalArgumentException("no examples to score");
             }
@@ -133,25 +149,12 @@ public final class BowLogisticBaseline {
                             + "' not in " + labels);
                 }
             }
-            LabelEvaluation ev = new LabelEvaluator().evaluate(model, toDataset(extractor, examples, "eval"));
-            double auc = labels.size() == 2 ? ev.AUCROC(new Label(labels.get(1))) : ev.averageAUCROC(false);
-            return new ClassificationScores(examples.size(), ev.accuracy(), ev.macroAveragedF1(), auc);
+            return new LabelEvaluator().evaluate(model, toDataset(extractor, examples, "eval"));
         }
     }
 
-    /** Example weights {@code n / (k * n_c)}: each of the k classes gets total weight n / k. */
-    private static void balance(MutableDataset<Label> dataset, int classes) {
-        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        for (org.tribuo.Example<Label> x : dataset) {
-            counts.merge(x.getOutput().getLabel(), 1, Integer::sum);
-        }
-        for (org.tribuo.Example<Label> x : dataset) {
-            x.setWeight((float) (dataset.size() / (classes * (double) counts.get(x.getOutput().getLabel()))));
-        }
-    }
-
-    private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
-        logger.setLevel(java.util.logging.Level.WARNING);
+    private static Logger quiet(Logger logger) {
+        logger.setLevel(Level.WARNING);
         return logger;
     }
 
@@ -169,14 +172,11 @@ public final class BowLogisticBaseline {
                 new SimpleDataSourceProvenance("attnlab " + what + " examples", factory), factory);
         List<org.tribuo.Example<Label>> converted = new ArrayList<>(examples.size());
         for (Example e : examples) {
+            // Lower-cased: "Great" and "great" are one feature; with 700-example training sets every split
+            // of the counts hurts.
             org.tribuo.Example<Label> x = extractor.extract(new Label(e.label()), e.text().toLowerCase(Locale.ROOT));
-            List<Feature> features = new ArrayList<>();
-            double norm = Boolean.getBoolean("attnlab.bow.norm") ? Math.sqrt(Math.max(1, x.size())) : 1.0;
-            for (Feature f : x) {
-                features.add(new Feature(f.getName(), f.getValue() / norm));
-            }
-            features.add(new Feature(CONSTANT_FEATURE, 1.0));
-            converted.add(new org.tribuo.impl.ArrayExample<>(x.getOutput(), features));
+            x.add(new Feature(CONSTANT_FEATURE, 1.0));
+            converted.add(x);
         }
         out.addAll(converted);
         return out;

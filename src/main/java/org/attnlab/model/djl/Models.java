@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.attnlab.model.ClassifierModel;
 import org.attnlab.model.ModelException;
+import org.attnlab.model.djl.rnn.DjlRnnAttentionModel;
+import org.attnlab.model.djl.rnn.RnnAttentionConfig;
 import org.attnlab.model.hf.HfModelDirectory;
 
 /** Loads any model directory attnlab can run, choosing the implementation from {@code config.json}'s model_type. */
@@ -26,6 +28,10 @@ public final class Models {
         if (type.equals("bert")) {
             return DjlBertModel.load(dir);
         }
-        throw new ModelException(d.config() + ": model_type \"" + type + "\" is not supported (bert)");
+        if (type.equals(RnnAttentionConfig.MODEL_TYPE)) {
+            return DjlRnnAttentionModel.load(dir);
+        }
+        throw new ModelException(d.config() + ": model_type \"" + type + "\" is not supported (bert, "
+                + RnnAttentionConfig.MODEL_TYPE + ")");
     }
 }

@@ -83,7 +83,10 @@ public final class ModelCatalog {
             throw new IllegalArgumentException("unknown model '" + nameOrDir + "': expected one of "
                     + String.join(", ", names()) + ", or a model directory (config.json, model.safetensors, tokenizer.json)");
         }
-        new HfModelDirectory(dir).requireComplete();
+        // Which files a directory needs depends on its model_type; the loader checks them, naming each.
+        if (!Files.isRegularFile(new HfModelDirectory(dir).config())) {
+            throw new ModelException(new HfModelDirectory(dir).config() + ": missing; a model directory needs config.json");
+        }
         return dir;
     }
 

@@ -225,7 +225,8 @@ public final class DjlRnnAttentionModel implements TrainableModel {
             double[] flat = Arrays.stream(offset).flatMapToDouble(Arrays::stream).toArray();
             NDArray hidden = network.encode(words.add(sub.create(flat, words.getShape()).toType(dtype, false)), one);
             NDArray alpha = network.alpha(hidden, one);
-            return RnnResults.doubles(network.logits(edits.isEmpty() ? alpha : AlphaEditor.apply(alpha, List.of(edits)), hidden));
+            NDArray edited = edits.isEmpty() ? alpha : AlphaEditor.apply(alpha, List.of(edits));
+            return RnnResults.doubles(network.logits(edited, hidden));
         }
     }
 

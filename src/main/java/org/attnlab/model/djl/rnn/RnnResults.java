@@ -27,7 +27,8 @@ final class RnnResults {
         double[] p = doubles(logits.softmax(-1));
         int width = (int) alpha.getShape().get(1);
         double[] a = o.attentions() ? doubles(alpha) : null;
-        float[] h = o.lastHiddenState() ? hidden.toType(DataType.FLOAT32, false).toFloatArray() : null;
+        // The encoder states are both the "last hidden state" and what attention weights (the values).
+        float[] h = o.lastHiddenState() || o.values() ? hidden.toType(DataType.FLOAT32, false).toFloatArray() : null;
         int size = (int) hidden.getShape().get(2);
         boolean shared = hidden.getShape().get(0) == 1;
         List<ForwardResult> out = new ArrayList<>(lengths.length);
@@ -44,7 +45,8 @@ final class RnnResults {
                 }
             }
             out.add(new ForwardResult(Arrays.copyOfRange(l, b * classes, (b + 1) * classes),
-                    Arrays.copyOfRange(p, b * classes, (b + 1) * classes), attentions, last));
+                    Arrays.copyOfRange(p, b * classes, (b + 1) * classes), attentions,
+                    o.lastHiddenState() ? last : null, o.values() ? new float[][][][] {{last}} : null));
         }
         return out;
     }
