@@ -67,6 +67,8 @@ public final class SuiteSummary {
                     case "permutation" -> permutation(s, qualifying, m.getKey(), lines);
                     case "erasure-single" -> erasureSingle(s, qualifying, m.getKey(), lines);
                     case "decision-flip" -> decisionFlip(s, qualifying, m.getKey(), lines);
+                    case "adversarial" -> adversarial(s, qualifying, m.getKey(), lines);
+                    case "efficient-attention" -> efficient(s, qualifying, m.getKey(), lines);
                     default -> { }
                 }
             }
@@ -164,5 +166,47 @@ public final class SuiteSummary {
             }
         }
         lines.add(line.toString());
+    }
+
+    /** Jain &amp; Wallace's adversarial attention: how far attention can move within epsilon of the output. */
+    private static void adversarial(ObjectNode s, List<JsonNode> records, String model, List<String> lines) {
+        List<JsonNode> attacked = records.stream().filter(r -> r.path("unsupported").isNull()).toList();
+        s.put("unsupported", records.size() - attacked.size());
+        if (attacked.isEmpty()) {
+            lines.add(String.format(Locale.ROOT, "%-22s adversarial: not applicable (%s)", model,
+                    records.isEmpty() ? "no instances" : records.get(0).path("unsupported").asText()));
+            return;
+        }
+        double[] jsd = attacked.stream().mapToDouble(r -> r.path("max_jsd_within_epsilon").asDouble()).toArray();
+        s.set("max_jsd_within_epsilon", JSON.valueToTree(Summary.of(jsd)));
+        long far = java.util.Arrays.stream(jsd).filter(v -> v > 0.5).count();
+        s.put("fraction_max_jsd_above_0.5", far / (double) jsd.length);
+        lines.add(String.format(Locale.ROOT, "%-22s adversarial: max JSD within epsilon %.3f on average (> 0.5 in %.0f%%)",
+                model, Summary.of(jsd).mean(), 100.0 * far / jsd.length));
+    }
+
+    /** Effective/efficient attention: invariance, sufficiency and necessity of the support, agreement. */
+    private static void efficient(ObjectNode s, List<JsonNode> records, String model, List<String> lines) {
+        if (records.isEmpty()) {
+            return;
+        }
+        double[] effective = records.stream().mapToDouble(r -> r.path("effective_tvd").asDouble()).toArray();
+        double[] efficient = records.stream().mapToDouble(r -> r.path("efficient_tvd").asDouble()).toArray();
+        double[] support = records.stream().mapToDouble(r -> r.path("support").size()).toArray();
+        double sufficient = records.stream().filter(r -> r.path("sufficient").asBoolean()).count() / (double) records.size();
+        double necessary = records.stream().filter(r -> r.path("necessary").asBoolean()).count() / (double) records.size();
+        s.set("effective_output_tvd", JSON.valueToTree(Summary.of(effective)));
+        s.set("efficient_output_tvd", JSON.valueToTree(Summary.of(efficient)));
+        s.set("support_size", JSON.valueToTree(Summary.of(support)));
+        s.put("sufficiency_rate", sufficient);
+        s.put("necessity_rate", necessary);
+        ObjectNode kendall = s.putObject("kendall");
+        for (Iterator<String> pairs = records.get(0).path("kendall").fieldNames(); pairs.hasNext(); ) {
+            String pair = pairs.next();
+            kendall.set(pair, tauSummary(records, pair, null));
+        }
+        lines.add(String.format(Locale.ROOT, "%-22s efficient attention: output change %.1e; support %.1f tokens; "
+                + "sufficient %.0f%%, necessary %.0f%%", model, Summary.of(efficient).mean(), Summary.of(support).mean(),
+                100 * sufficient, 100 * necessary));
     }
 }

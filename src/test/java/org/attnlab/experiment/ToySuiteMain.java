@@ -26,7 +26,7 @@ public final class ToySuiteMain {
         run(Path.of(args[0]), delay);
     }
 
-    static void run(Path runDir, long delayMillis) {
+    public static void run(Path runDir, long delayMillis) {
         Map<String, double[]> words = Map.of("great", new double[] {2, 3}, "bad", new double[] {0, -2},
                 "plot", new double[] {1, 0.5}, "dull", new double[] {1.5, -1}, "fine", new double[] {0.5, 1},
                 "the", new double[] {-1, 0.1});

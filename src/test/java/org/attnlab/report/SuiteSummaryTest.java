@@ -1,0 +1,72 @@
+package org.attnlab.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.attnlab.experiment.SuiteRunner;
+import org.attnlab.experiment.ToySuiteMain;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The summary's numbers equal the same statistics computed here directly from the records. */
+class SuiteSummaryTest {
+
+    @TempDir Path tmp;
+
+    @Test
+    void summaryAgreesWithTheRecords() throws Exception {
+        ToySuiteMain.run(tmp, 0);
+        JsonNode s = SuiteSummary.of(tmp, List.of("correlation", "erasure-single", "decision-flip")).json();
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> corr = records(json, tmp, "correlation");
+        double sum = 0;
+        int n = 0;
+        int significant = 0;
+        for (JsonNode r : corr) {
+            if (r.path("qualifies").asBoolean()) {
+                JsonNode pair = r.path("kendall").path("attention~loo");
+                if (!pair.path("tau").isNumber() || Double.isNaN(pair.path("tau").asDouble())) {
+                    continue;
+                }
+                sum += pair.path("tau").asDouble();
+                n++;
+                significant += pair.path("p").asDouble() <= 0.05 ? 1 : 0;
+            }
+        }
+        JsonNode overall = s.path("correlation").path("toy").path("kendall").path("attention~loo").path("overall");
+        assertEquals(n, overall.path("count").asInt());
+        assertEquals(sum / n, overall.path("mean").asDouble(), 1e-12);
+        assertEquals(significant / (double) n, overall.path("fraction_significant").asDouble(), 1e-12);
+
+        int topOnly = 0;
+        int neither = 0;
+        int qualifying = 0;
+        for (JsonNode r : records(json, tmp, "erasure-single")) {
+            if (r.path("qualifies").asBoolean()) {
+                qualifying++;
+                boolean top = r.path("top").path("flipped").asBoolean();
+                boolean random = r.path("random").path("flipped").asBoolean();
+                topOnly += top && !random ? 1 : 0;
+                neither += !top && !random ? 1 : 0;
+            }
+        }
+        JsonNode flips = s.path("erasure-single").path("toy").path("flips");
+        assertEquals(topOnly, flips.path("only_top").asInt());
+        assertEquals(neither, flips.path("neither").asInt());
+        assertEquals(qualifying, s.path("erasure-single").path("toy").path("qualifying").asInt());
+    }
+
+    private static List<JsonNode> records(ObjectMapper json, Path dir, String experiment) throws Exception {
+        return Files.readAllLines(SuiteRunner.recordsFile(dir, experiment)).stream().map(l -> {
+            try {
+                return json.readTree(l);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+}
