@@ -200,28 +200,13 @@ public final class DjlBertModel implements ClassifierModel {
             double[] grad = embeddingTap.getGradient().toType(DataType.FLOAT64, false).toDoubleArray();
             double[] emb = words.toType(DataType.FLOAT64, false).toDoubleArray();
             int d = (int) words.getShape().get(2);
-            float[][] embeddingGrad = new float[n][d];
-            double[] gradTimesInput = new double[n];
-            double[] gradL2 = new double[n];
-            for (int t = 0; t < n; t++) {
-                double dot = 0;
-                double sq = 0;
-                for (int k = 0; k < d; k++) {
-                    double g = grad[t * d + k];
-                    embeddingGrad[t][k] = (float) g;
-                    dot += g * emb[t * d + k];
-                    sq += g * g;
-                }
-                gradTimesInput[t] = dot;
-                gradL2[t] = Math.sqrt(sq);
-            }
             AttentionRecorder grads = new AttentionRecorder(info.layers());
             float[][][][] attentionGrad = new float[info.layers()][][][];
             for (int l = 0; l < info.layers(); l++) {
                 grads.record(l, attentionTaps[l].getGradient());
                 attentionGrad[l] = grads.layer(l, 0, n);
             }
-            return new Gradients(target, value, embeddingGrad, gradTimesInput, gradL2, attentionGrad);
+            return Gradients.of(target, value, grad, emb, n, d, attentionGrad);
         }
     }
 

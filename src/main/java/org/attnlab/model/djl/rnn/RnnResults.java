@@ -58,25 +58,8 @@ final class RnnResults {
     static Gradients gradients(OutputTarget target, NDArray scalar, NDArray words, NDArray embeddingTap, NDArray alphaTap) {
         int n = (int) words.getShape().get(1);
         int d = (int) words.getShape().get(2);
-        double[] grad = doubles(embeddingTap.getGradient());
-        double[] emb = doubles(words);
-        float[][] embeddingGrad = new float[n][d];
-        double[] gradTimesInput = new double[n];
-        double[] gradL2 = new double[n];
-        for (int t = 0; t < n; t++) {
-            double dot = 0;
-            double sq = 0;
-            for (int k = 0; k < d; k++) {
-                double g = grad[t * d + k];
-                embeddingGrad[t][k] = (float) g;
-                dot += g * emb[t * d + k];
-                sq += g * g;
-            }
-            gradTimesInput[t] = dot;
-            gradL2[t] = Math.sqrt(sq);
-        }
         float[][][][] alphaGrad = {{{floats(doubles(alphaTap.getGradient()))}}};
-        return new Gradients(target, doubles(scalar)[0], embeddingGrad, gradTimesInput, gradL2, alphaGrad);
+        return Gradients.of(target, doubles(scalar)[0], doubles(embeddingTap.getGradient()), doubles(words), n, d, alphaGrad);
     }
 
     static double[] doubles(NDArray a) {
