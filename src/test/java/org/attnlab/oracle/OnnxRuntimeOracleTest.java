@@ -56,6 +56,8 @@ class OnnxRuntimeOracleTest {
     private static OrtEnvironment env;
     private static OrtSession session;
     private static List<String> softmaxOutputs;
+    /** Per layer, the output of the Add that applies the value bias: X W_V + b_V, [1, n, hidden]. */
+    private static List<String> valueOutputs;
     private static JsonNode sentences;
 
     @BeforeAll
@@ -74,11 +76,22 @@ class OnnxRuntimeOracleTest {
             }
         }
         softmaxOutputs = List.of(byLayer); // List.of rejects a null: every layer must have its Softmax
+        String[] values = new String[model.info().layers()];
+        for (OnnxNode n : graph.nodes()) {
+            for (int l = 0; l < values.length; l++) {
+                if (n.opType().equals("Add") && n.inputs().contains("encoder.layer." + l + ".attention.self.value.bias")) {
+                    values[l] = n.output();
+                }
+            }
+        }
+        valueOutputs = List.of(values);
+        List<String> extra = new ArrayList<>(softmaxOutputs);
+        extra.addAll(valueOutputs);
         env = OrtEnvironment.getEnvironment();
         // No graph optimisation: ONNX Runtime runs the exported ops one by one, the most literal reference.
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
-        session = env.createSession(OnnxWriter.withExtraOutputs(onnx, softmaxOutputs), options);
+        session = env.createSession(OnnxWriter.withExtraOutputs(onnx, extra), options);
         sentences = new ObjectMapper().readTree(resource(FIXTURE)).get("sentences");
     }
 
@@ -123,6 +136,7 @@ class OnnxRuntimeOracleTest {
         assertEquals(List.of("input_ids", "attention_mask", "token_type_ids"), List.copyOf(session.getInputNames()));
         double worstHidden = 0;
         double worstAttention = 0;
+        double worstValues = 0;
         for (JsonNode s : sentences) {
             TokenizedText t = model.tokenize(s.get("text").asText(), false);
             ForwardResult ours = model.forward(t, ForwardOptions.EVERYTHING);
@@ -137,6 +151,7 @@ class OnnxRuntimeOracleTest {
                 float[][] hidden = ((float[][][]) ort.get("last_hidden_state").orElseThrow().getValue())[0];
                 double h = maxAbsDiff(hidden, ours.lastHiddenState());
                 double a = 0;
+                double v = 0;
                 for (int l = 0; l < softmaxOutputs.size(); l++) {
                     float[][][] reference = ((float[][][][]) ort.get(softmaxOutputs.get(l)).orElseThrow().getValue())[0];
                     for (int head = 0; head < reference.length; head++) {
@@ -145,8 +160,22 @@ class OnnxRuntimeOracleTest {
                     assertEquals(reference.length, ours.attentions()[l].length, "heads in layer " + l);
                 }
                 assertEquals(softmaxOutputs.size(), ours.attentions().length, "layers");
-                System.out.printf(Locale.ROOT, "oracle: %3d tokens  max|diff| hidden %.2e  attention %.2e%n",
-                        ids.length, h, a);
+                for (int l = 0; l < valueOutputs.size(); l++) {
+                    // ORT's [n, hidden] against ours per head [n, headSize]: head h holds columns h*headSize...
+                    float[][] reference = ((float[][][]) ort.get(valueOutputs.get(l)).orElseThrow().getValue())[0];
+                    float[][][] perHead = ours.values()[l];
+                    int headSize = perHead[0][0].length;
+                    for (int head = 0; head < perHead.length; head++) {
+                        for (int i = 0; i < reference.length; i++) {
+                            for (int k = 0; k < headSize; k++) {
+                                v = Math.max(v, Math.abs((double) reference[i][head * headSize + k] - perHead[head][i][k]));
+                            }
+                        }
+                    }
+                }
+                System.out.printf(Locale.ROOT, "oracle: %3d tokens  max|diff| hidden %.2e  attention %.2e  values %.2e%n",
+                        ids.length, h, a, v);
+                worstValues = Math.max(worstValues, v);
                 worstHidden = Math.max(worstHidden, h);
                 worstAttention = Math.max(worstAttention, a);
             }
@@ -156,6 +185,8 @@ class OnnxRuntimeOracleTest {
                 ATTENTION_TOLERANCE);
         assertTrue(worstHidden <= HIDDEN_TOLERANCE, "last_hidden_state max |diff| " + worstHidden);
         assertTrue(worstAttention <= ATTENTION_TOLERANCE, "attention max |diff| " + worstAttention);
+        // The value vectors feed effective/efficient attention; they are hidden-state-sized quantities.
+        assertTrue(worstValues <= HIDDEN_TOLERANCE, "value vectors max |diff| " + worstValues);
     }
 
     /** Max |a - b| over two matrices of the same shape (a shape mismatch fails). */
