@@ -54,6 +54,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--edits", defaultValue = "100", description = "N attention edit sets for batched vs one-by-one (default: ${DEFAULT-VALUE}).")
     int edits;
 
+    @Option(names = "--jw-data", description = "Also time Jain & Wallace's full set (gradient + LOO + 100 permutations) "
+            + "per instance of this dataset's test split, batched vs one forward at a time (needs a classifier).")
+    String jwData;
+
+    @Option(names = "--jw-instances", defaultValue = "5") int jwInstances;
+
+    @Option(names = "--jw-max-length", defaultValue = "256") int jwMaxLength;
+
     @Option(names = "--repeats", defaultValue = "10") int repeats;
 
     @Option(names = "--warmup", defaultValue = "3") int warmup;
@@ -83,6 +91,9 @@ final class BenchCommand implements Callable<Integer> {
                 String name = "permute-layer" + layer + "-x" + edits;
                 timings.add(report(console, bench.editsBatched(name, input, sets)));
                 timings.add(report(console, bench.editsOneByOne(name, input, sets)));
+            }
+            if (jwData != null) {
+                timings.addAll(JainWallaceBench.run(model, jwData, jwInstances, jwMaxLength, console));
             }
             write(model, timings);
         }
