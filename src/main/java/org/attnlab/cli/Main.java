@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code attnlab <command> ...}. */
 @Command(name = "attnlab", mixinStandardHelpOptions = true, version = "attnlab 0.1.0",
         description = "Does attention explain a transformer's or RNN's prediction? Import models, inspect attention, run suites.",
-        subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, BenchCommand.class, HeadCommand.class, ImportCommand.class, DataCommand.class, TrainCommand.class, RunCommand.class, EvalCommand.class, BaselineCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, BenchCommand.class, HeadCommand.class, ImportCommand.class, DataCommand.class, TrainCommand.class, RunCommand.class, EvalCommand.class, BaselineCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -26,6 +26,7 @@ import org.attnlab.experiment.Subject;
 import org.attnlab.experiment.SuiteRunner;
 import org.attnlab.model.ClassifierModel;
 import org.attnlab.model.djl.Models;
+import org.attnlab.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -90,7 +91,9 @@ final class RunCommand implements Callable<Integer> {
         RunFiles.writeProvenance(runDir, suiteFile, suite, trained.stream().map(Entry::dir).toList(), weights, datasets,
                 seconds, (System.nanoTime() - start) / 1e9);
         RunFiles.writeSummary(runDir, experiments, console);
+        Path index = ReportWriter.write(runDir);
         console.println("records, summary.json and provenance.json in " + runDir);
+        console.println("report: " + index);
         return 0;
     }
 

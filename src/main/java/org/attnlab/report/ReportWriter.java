@@ -1,0 +1,115 @@
+package org.attnlab.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Writes {@code <run>/report/}: {@code index.html} (tables inline, figures as relative PNG files with
+ * SVG links, provenance, a sample of instances with token highlighting), {@code figures/*.png|svg}
+ * and {@code tables/*.md|csv|tex}. Everything comes from the records alone (the summary is recomputed
+ * from them), so a run directory copied elsewhere without models gives the same report. The report is
+ * built in a temporary sibling directory and moved into place, so a reader never sees half a report.
+ */
+public final class ReportWriter {
+
+    private final FigureWriter figures;
+    private final int samplePerModel;
+
+    public ReportWriter() {
+        this(new FigureWriter(), 20);
+    }
+
+    /**
+     * @param figures        how figures are written (PNG scale)
+     * @param samplePerModel instances per model in the browsable sample
+     */
+    public ReportWriter(FigureWriter figures, int samplePerModel) {
+        this.figures = figures;
+        this.samplePerModel = samplePerModel;
+    }
+
+    /** Writes the report of the run directory; returns the path of {@code index.html}. */
+    public static Path write(Path runDir) throws IOException {
+        return new ReportWriter().writeReport(runDir);
+    }
+
+    /**
+     * Writes the report of the run directory; returns the path of {@code index.html}.
+     *
+     * @throws IllegalArgumentException if the directory is not a run directory (no records/ or no records)
+     */
+    public Path writeReport(Path runDir) throws IOException {
+        if (!Files.isDirectory(runDir)) {
+            throw new IllegalArgumentException(runDir + ": no such directory");
+        }
+        RunRecords records = RunRecords.read(runDir);
+        JsonNode summary = SuiteSummary.of(runDir, records.experiments()).json();
+        Path tmp = Files.createTempDirectory(runDir, ".report-");
+        try {
+            Path figureDir = Files.createDirectories(tmp.resolve("figures"));
+            Path tableDir = Files.createDirectories(tmp.resolve("tables"));
+            List<Figure> written = new ArrayList<>();
+            for (FigureFamily family : FigureFamily.all()) {
+                for (Figure f : family.build(records)) {
+                    figures.writePng(f, figureDir);
+                    figures.writeSvg(f, figureDir);
+                    written.add(f);
+                }
+            }
+            List<Table> tables = SummaryTables.of(summary);
+            for (Table t : tables) {
+                Files.writeString(tableDir.resolve(t.name() + ".md"), t.markdown(), StandardCharsets.UTF_8);
+                Files.writeString(tableDir.resolve(t.name() + ".csv"), t.csv(), StandardCharsets.UTF_8);
+                Files.writeString(tableDir.resolve(t.name() + ".tex"), t.latex(), StandardCharsets.UTF_8);
+            }
+            JsonNode provenance = readJson(runDir.resolve("provenance.json"));
+            String html = new ReportHtml(runDir, records, written, tables, provenance, samplePerModel).render();
+            Files.writeString(tmp.resolve("index.html"), html, StandardCharsets.UTF_8);
+            replace(runDir.resolve("report"), tmp);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(tmp);
+            throw e;
+        }
+        return runDir.resolve("report").resolve("index.html");
+    }
+
+    /** Moves the new report into place; an old report is moved aside first and deleted after. */
+    private static void replace(Path target, Path fresh) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.resolveSibling(".report-old-" + System.nanoTime());
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    private static JsonNode readJson(Path file) throws IOException {
+        return Files.isRegularFile(file) ? new ObjectMapper().readTree(file.toFile()) : null;
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

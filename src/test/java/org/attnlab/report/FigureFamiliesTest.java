@@ -1,0 +1,86 @@
+package org.attnlab.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xml.sax.InputSource;
+
+/** Every figure family renders from the fixture, and the files written decode at the expected size. */
+class FigureFamiliesTest {
+
+    @TempDir Path tmp;
+
+    @Test
+    void everyFamilyRendersPngAndSvgOfTheExpectedSize() throws Exception {
+        RunRecords records = RunRecords.read(ReportFixture.dir());
+        FigureWriter writer = new FigureWriter(1.5);
+        Set<String> names = new HashSet<>();
+        for (FigureFamily family : FigureFamily.all()) {
+            List<Figure> figures = family.build(records);
+            assertFalse(figures.isEmpty(), family.getClass().getSimpleName() + " drew nothing from the fixture");
+            for (Figure f : figures) {
+                assertTrue(names.add(f.name()), "duplicate figure name " + f.name());
+                BufferedImage png = ImageIO.read(writer.writePng(f, tmp).toFile());
+                assertNotNull(png, f.name());
+                assertEquals(Math.round(f.width() * 1.5), png.getWidth(), f.name());
+                assertEquals(Math.round(f.height() * 1.5), png.getHeight(), f.name());
+                String svg = Files.readString(writer.writeSvg(f, tmp));
+                assertTrue(svg.startsWith("<svg"), f.name());
+                // Well-formed XML with an svg root.
+                var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(svg)));
+                assertEquals("svg", doc.getDocumentElement().getNodeName());
+            }
+        }
+    }
+
+    @Test
+    void everyExperimentOfTheFixtureHasItsFigures() {
+        RunRecords records = RunRecords.read(ReportFixture.dir());
+        List<String> names = FigureFamily.all().stream().flatMap(f -> f.build(records).stream()).map(Figure::name).toList();
+        for (String expected : List.of("correlation-tau-attention-gradient-bilstm-uci-yelp",
+                "correlation-tau-attention-loo-minilm-uci-yelp", "permutation-median-tvd-minilm-uci-yelp",
+                "adversarial-jsd-bilstm-uci-yelp", "adversarial-jsd-vs-max-attention-bilstm-uci-yelp",
+                "erasure-delta-jsd-bilstm-uci-yelp", "decision-flip-fraction-minilm-uci-yelp", "decision-flip-never",
+                "efficient-support-size", "efficient-sufficiency-necessity", "efficient-kendall-minilm-uci-yelp")) {
+            assertTrue(names.contains(expected), expected + " missing from " + names);
+        }
+        // The transformer cannot be attacked (recorded as unsupported): no adversarial figure for it.
+        assertFalse(names.contains("adversarial-jsd-minilm-uci-yelp"));
+        assertEquals(2, names.stream().filter(n -> n.startsWith("tokens-bilstm-uci-yelp")).count());
+    }
+
+    @Test
+    void noFigureForAnExperimentWithoutRecords() throws Exception {
+        Path run = Files.createDirectories(tmp.resolve("run/records"));
+        Files.copy(ReportFixture.dir().resolve("records/correlation.jsonl"), run.resolve("correlation.jsonl"));
+        RunRecords records = RunRecords.read(tmp.resolve("run"));
+        assertTrue(new NaimAsherFigures().build(records).isEmpty());
+        assertTrue(new SerranoSmithFigures().build(records).isEmpty());
+        assertTrue(new JainWallaceFigures().build(records).stream().allMatch(f -> f.name().startsWith("correlation-")));
+    }
+
+    @Test
+    void heatmapWrapsLongInputsAndKeepsItsSize() throws Exception {
+        List<String> tokens = java.util.stream.IntStream.range(0, 120).mapToObj(i -> "token" + i).toList();
+        double[] scores = java.util.stream.IntStream.range(0, 120).mapToDouble(i -> i % 7 - 3).toArray();
+        TokenHeatmap h = new TokenHeatmap("long", tokens, java.util.Map.of("signed", scores));
+        assertTrue(h.width() <= 960, "wraps instead of growing: " + h.width());
+        Figure f = new Figure("long", "long input", h, h.width(), h.height());
+        BufferedImage png = ImageIO.read(new FigureWriter().writePng(f, tmp).toFile());
+        assertEquals(h.width() * 2, png.getWidth());
+        assertEquals(h.height() * 2, png.getHeight());
+    }
+}
