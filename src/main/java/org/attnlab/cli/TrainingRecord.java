@@ -59,6 +59,7 @@ final class TrainingRecord {
         d.put("dev", data.dev().size());
         d.put("test", data.test().size());
         d.put("train_examples_used", outcome.trainExamples());
+        d.put("train_examples_seen", outcome.examplesSeen());
         root.set("epochs", JSON.valueToTree(outcome.epochs()));
         root.put("best_epoch", outcome.bestEpoch());
         root.set("test", JSON.valueToTree(outcome.test()));

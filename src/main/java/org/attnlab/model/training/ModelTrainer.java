@@ -55,6 +55,7 @@ public final class ModelTrainer {
         double bestAccuracy = -1;
         int bestEpoch = 0;
         boolean outOfTime = false;
+        long seen = 0;
         for (int epoch = 1; epoch <= plan.epochs() && !outOfTime; epoch++) {
             long epochStart = System.nanoTime();
             List<int[]> batches = batches(train, plan.batchSize(), new Random(plan.seed() * 1_000_003L + epoch));
@@ -69,6 +70,7 @@ public final class ModelTrainer {
                         gold[i] = trainLabels[batch[i]];
                     }
                     lossSum += model.trainStep(inputs, gold);
+                    seen += batch.length;
                     steps++;
                     if (bar != null) {
                         bar.step();
@@ -93,7 +95,7 @@ public final class ModelTrainer {
         try (ClassifierModel best = reload.apply(outDir)) {
             test = evaluate(best, data.labels(), tokenize(best, data.test(), plan.maxLength()), labels(data, data.test()));
         }
-        return new TrainingOutcome(epochs, bestEpoch, test, train.size(), (System.nanoTime() - start) / 1e9, outOfTime);
+        return new TrainingOutcome(epochs, bestEpoch, test, train.size(), seen, (System.nanoTime() - start) / 1e9, outOfTime);
     }
 
     /** Scores a model on tokenised inputs, evaluated in length-sorted batches. */
