@@ -21,6 +21,23 @@ public sealed interface AttentionEdit {
 
     int head();
 
+    /**
+     * Throws unless this edit's key positions fit an input of {@code keys} tokens (ZeroKeys' positions in
+     * range, PermuteKeys' length); matrix shapes are checked by each engine, which knows its query rows.
+     */
+    default void requireKeys(int keys) {
+        if (this instanceof ZeroKeys z) {
+            for (int k : z.keys()) {
+                if (k < 0 || k >= keys) {
+                    throw new IllegalArgumentException("ZeroKeys key " + k + " outside 0.." + (keys - 1));
+                }
+            }
+        } else if (this instanceof PermuteKeys p && p.permutation().length != keys) {
+            throw new IllegalArgumentException("PermuteKeys has " + p.permutation().length
+                    + " positions, the input has " + keys);
+        }
+    }
+
     /** Replace the matrix with {@code matrix} ({@code [queries][keys]}). */
     record Replace(int layer, int head, double[][] matrix) implements AttentionEdit {
         public Replace {

@@ -29,16 +29,8 @@ final class AttentionEditor {
                 throw new IllegalArgumentException("attention edit on head " + e.head() + ": the model has heads 0.." + (heads - 1)
                         + " (or ALL_HEADS)");
             }
-            if (e instanceof AttentionEdit.ZeroKeys z) {
-                for (int k : z.keys()) {
-                    if (k < 0 || k >= n) {
-                        throw new IllegalArgumentException("ZeroKeys key " + k + " outside 0.." + (n - 1));
-                    }
-                }
-            } else if (e instanceof AttentionEdit.PermuteKeys p && p.permutation().length != n) {
-                throw new IllegalArgumentException("PermuteKeys has " + p.permutation().length
-                        + " positions, the input has " + n);
-            } else if (e instanceof AttentionEdit.Replace r) {
+            e.requireKeys(n);
+            if (e instanceof AttentionEdit.Replace r) {
                 requireShape(r.matrix(), n, "Replace");
             }
         }
