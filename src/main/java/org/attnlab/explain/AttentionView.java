@@ -20,9 +20,4 @@ public record AttentionView(int layer, int head, int row) {
         }
         return l;
     }
-
-    /** e.g. {@code "L5.mean.row0"}, used in record field names. */
-    public String label(int layers) {
-        return "L" + resolveLayer(layers) + "." + (head < 0 ? "mean" : "h" + head) + "." + (row < 0 ? "rowmean" : "row" + row);
-    }
 }

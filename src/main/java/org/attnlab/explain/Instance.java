@@ -92,12 +92,7 @@ public final class Instance {
         return java.util.stream.IntStream.range(0, special.length).filter(i -> !special[i]).toArray();
     }
 
-    /** Every importance computed so far, by measure id. */
-    public Map<String, Importance> importances() {
-        return Map.copyOf(importances);
-    }
-
-    /** The input with the given token positions removed (leave-one-out and erasure by deletion). */
+    /** The input with the token at {@code position} deleted (leave-one-out). */
     public TokenizedText without(int position) {
         List<String> tokens = new java.util.ArrayList<>(input.tokens());
         tokens.remove(position);
