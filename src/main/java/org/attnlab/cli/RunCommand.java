@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     /** A model of the suite with its dataset, resolved before any work. */
-    private record Entry(String name, Path specFile, Path dir, String dataset) {
+    private record Entry(String name, Path specFile, Path dir, String dataset, int maxLength) {
     }
 
     @Override
@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
         List<Entry> trained = new ArrayList<>();
         for (Entry e : entries) {
             Path dir = e.specFile() != null ? Training.ensureTrained(e.specFile(), false, null, console) : e.dir();
-            trained.add(new Entry(e.name(), e.specFile(), dir, e.dataset()));
+            trained.add(new Entry(e.name(), e.specFile(), dir, e.dataset(), e.maxLength()));
         }
         Map<String, String> weights = new LinkedHashMap<>();
         StringBuilder identity = new StringBuilder(Files.readString(suiteFile));
@@ -84,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
         List<Subject> subjects = new ArrayList<>();
         for (Entry e : trained) {
             Dataset d = datasets.get(e.dataset());
-            subjects.add(new Subject(e.name(), () -> open(e, d), d.labels(), sample(suite, d), suite.sample().maxLength()));
+            subjects.add(new Subject(e.name(), () -> open(e, d), d.labels(), sample(suite, d), e.maxLength()));
         }
         long start = System.nanoTime();
         Map<String, Double> seconds = new SuiteRunner(experiments, runDir, true).run(subjects);
@@ -124,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 TrainingSpec t = YamlFiles.read(specFile, TrainingSpec.class);
                 DatasetCatalog.get(t.dataset());
-                out.add(new Entry(t.name(), specFile, null, t.dataset()));
+                out.add(new Entry(t.name(), specFile, null, t.dataset(), maxLength(suite, m)));
             } else {
                 Path dir = Files.isDirectory(Path.of(m.name())) ? Path.of(m.name()) : Defaults.modelsDir().resolve(m.name());
                 if (!Files.isRegularFile(dir.resolve("config.json"))) {
@@ -132,9 +132,14 @@ final class RunCommand implements Callable<Integer> {
                             + m.name() + " (train it first, or name its spec)");
                 }
                 DatasetCatalog.get(m.dataset());
-                out.add(new Entry(m.name(), null, dir, m.dataset()));
+                out.add(new Entry(m.name(), null, dir, m.dataset(), maxLength(suite, m)));
             }
         }
         return out;
+    }
+
+    /** The entry's own token limit, else the sample's. */
+    private static int maxLength(SuiteSpec suite, SuiteSpec.ModelEntry m) {
+        return m.maxLength() != null ? m.maxLength() : suite.sample().maxLength();
     }
 }

@@ -16,7 +16,10 @@ import org.attnlab.model.djl.rnn.DjlRnnAttentionModel;
 import org.attnlab.model.djl.rnn.RnnAttentionConfig;
 import org.attnlab.model.djl.rnn.Vocabulary;
 import org.attnlab.model.hf.BertConfig;
+import org.attnlab.model.hf.HfModelDirectory;
 import org.attnlab.model.hf.ModelCatalog;
+import org.attnlab.model.Precision;
+import org.attnlab.model.djl.WordPieceVectors;
 
 /** Wiring from a {@link TrainingSpec} to a fresh trainable model of the kind it names. */
 final class TrainableModels {
@@ -40,7 +43,17 @@ final class TrainableModels {
         }
         RnnAttentionConfig paper = RnnAttentionConfig.jainWallace(RnnAttentionConfig.Encoder.of(m.encoder()),
                 RnnAttentionConfig.Attention.of(m.attention()), data.labels());
-        int embedding = m.embeddingDim() != null ? m.embeddingDim() : paper.embeddingDim();
+        Vocabulary vocabulary = Vocabulary.build(data.train().stream().map(Example::text).toList(), m.minCount(),
+                paper.maxVocabulary());
+        float[][] vectors = m.embeddings() == null ? null : WordPieceVectors.of(
+                new HfModelDirectory(ModelCatalog.resolve(m.embeddings(), Defaults.modelsDir())).requireComplete(),
+                java.util.stream.IntStream.range(0, vocabulary.size()).mapToObj(vocabulary::token).toList());
+        int embedding = vectors != null ? vectors[vectors.length - 1].length
+                : m.embeddingDim() != null ? m.embeddingDim() : paper.embeddingDim();
+        if (vectors != null && m.embeddingDim() != null && m.embeddingDim() != embedding) {
+            throw new IllegalArgumentException("model.embedding_dim: " + m.embeddings() + "'s word vectors have "
+                    + embedding + " dimensions, got " + m.embeddingDim());
+        }
         int hidden = m.hiddenSize() != null ? m.hiddenSize() : paper.hiddenSize();
         RnnAttentionConfig sized = new RnnAttentionConfig(paper.encoder(), paper.attention(), embedding, hidden, paper.attentionDim(),
                 paper.kernelSizes(), t.maxLength(), m.minCount(), paper.maxVocabulary(), paper.dropout(), data.labels());
@@ -48,10 +61,8 @@ final class TrainableModels {
         int attentionDim = sized.attention() == RnnAttentionConfig.Attention.ADDITIVE ? sized.encoderOutputSize() / 2 : 0;
         RnnAttentionConfig config = new RnnAttentionConfig(sized.encoder(), sized.attention(), embedding, hidden, attentionDim,
                 sized.kernelSizes(), t.maxLength(), m.minCount(), sized.maxVocabulary(), sized.dropout(), data.labels());
-        Vocabulary vocabulary = Vocabulary.build(data.train().stream().map(Example::text).toList(), m.minCount(),
-                config.maxVocabulary());
         return DjlRnnAttentionModel.create(config, vocabulary,
-                new TrainingOptions(t.learningRate(), t.weightDecay(), t.seed(), "all"));
+                new TrainingOptions(t.learningRate(), t.weightDecay(), t.seed(), "all"), Precision.FLOAT32, vectors);
     }
 
     /** A scratch directory beside the models, removed by the caller. */

@@ -14,6 +14,7 @@ import java.util.List;
  * models:
  *   - spec: experiments/models/minilm-uci-yelp.yaml   # trained first if models/&lt;name&gt; is missing
  *   - {name: my-model, dataset: uci-yelp}             # or an existing model directory (models/&lt;name&gt; or a path)
+ *   - {spec: experiments/models/minilm-imdb.yaml, max_length: 128}  # this model's own token limit
  * attention: {layer: -1, head: -1, row: 0}            # which attention is "the" attention (default shown)
  * experiments:
  *   - type: correlation
@@ -49,9 +50,15 @@ public record SuiteSpec(String name, long seed, String split, Sample sample, Lis
         }
     }
 
-    /** A model: a training spec (trained when missing), or a name/directory with the dataset it classifies. */
-    public record ModelEntry(String spec, String name, String dataset) {
+    /**
+     * A model: a training spec (trained when missing), or a name/directory with the dataset it classifies;
+     * {@code maxLength}, when given, replaces {@code sample.max_length} for this model (leave-one-out
+     * runs one pass per token, each longer with the length: a transformer at 256 tokens costs about four
+     * times what it costs at 128).
+     */
+    public record ModelEntry(String spec, String name, String dataset, Integer maxLength) {
         public ModelEntry {
+            require(maxLength == null || maxLength >= 3, "models.max_length", "must be >= 3, got " + maxLength);
             require(spec != null ^ (name != null && dataset != null), "models",
                     "each entry needs either spec, or name and dataset");
             require(spec == null || (name == null && dataset == null), "models", "give spec alone, or name and dataset");

@@ -1,5 +1,7 @@
 package org.attnlab.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A model to train, as written in {@code experiments/models/*.yaml}.
  *
@@ -16,6 +18,7 @@ package org.attnlab.config;
  *   embedding_dim: 300         # rnn (default: Jain &amp; Wallace's 300)
  *   hidden_size: 128           # rnn (per direction for bilstm/bigru; default: Jain &amp; Wallace's for the encoder)
  *   min_count: 5               # rnn vocabulary
+ *   embeddings: minilm         # rnn: start the word vectors from this transformer's word-piece table (default: random)
  * training:
  *   epochs: 3
  *   batch_size: 32
@@ -40,7 +43,10 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
 
     /** The model section; which keys apply depends on {@code kind}. */
     public record ModelSection(String kind, String base, String pooling, String trainable, String encoder,
-                               String attention, Integer embeddingDim, Integer hiddenSize, Integer minCount) {
+                               String attention, Integer embeddingDim, Integer hiddenSize, Integer minCount,
+                               // Left out of the JSON (and so of the spec hash) when unset: specs written
+                               // before this option keep their identity and their trained models.
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String embeddings) {
 
         public ModelSection {
             require("transformer".equals(kind) || "rnn".equals(kind), "model.kind", "transformer or rnn, got " + kind);
@@ -50,8 +56,9 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
                 require(pooling.equals("cls-pooler") || pooling.equals("mean"), "model.pooling", "cls-pooler or mean, got " + pooling);
                 trainable = trainable == null ? "top-2" : trainable;
                 require(trainable.matches("head|all|top-[0-9]+"), "model.trainable", "head, top-K or all, got " + trainable);
-                require(encoder == null && attention == null && embeddingDim == null && hiddenSize == null && minCount == null,
-                        "model", "encoder, attention, embedding_dim, hidden_size and min_count apply to kind rnn only");
+                require(encoder == null && attention == null && embeddingDim == null && hiddenSize == null && minCount == null
+                        && embeddings == null, "model",
+                        "encoder, attention, embedding_dim, hidden_size, min_count and embeddings apply to kind rnn only");
             } else {
                 require(encoder != null && encoder.matches("bilstm|bigru|cnn|average|none"), "model.encoder",
                         "bilstm, bigru, cnn, average or none, got " + encoder);

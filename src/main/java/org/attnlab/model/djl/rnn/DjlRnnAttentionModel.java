@@ -68,14 +68,29 @@ public final class DjlRnnAttentionModel implements TrainableModel {
     /** A fresh model, parameters drawn from {@code options.seed()} (see {@link RnnWeights}), ready to train. */
     public static DjlRnnAttentionModel create(RnnAttentionConfig config, Vocabulary vocabulary, TrainingOptions options,
                                               Precision precision) {
+        return create(config, vocabulary, options, precision, null);
+    }
+
+    /**
+     * As {@link #create(RnnAttentionConfig, Vocabulary, TrainingOptions, Precision)}, the word embeddings
+     * starting from pretrained vectors: {@code wordVectors[id]} for vocabulary id {@code id} (null rows and
+     * the special tokens keep their random start), rescaled to the unit variance of the random start so
+     * the encoder sees inputs of the scale it was initialised for. {@code null} = all random.
+     */
+    public static DjlRnnAttentionModel create(RnnAttentionConfig config, Vocabulary vocabulary, TrainingOptions options,
+                                              Precision precision, float[][] wordVectors) {
         if (vocabulary.size() > config.maxVocabulary()) {
             throw new IllegalArgumentException("vocabulary has " + vocabulary.size() + " entries but the config allows "
                     + config.maxVocabulary());
         }
+        if (wordVectors != null && wordVectors.length != vocabulary.size()) {
+            throw new IllegalArgumentException(wordVectors.length + " pretrained vectors for a vocabulary of "
+                    + vocabulary.size());
+        }
         DataType dtype = dataType(precision);
         NDManager base = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         try {
-            RnnWeights w = RnnWeights.initialise(config, vocabulary.size(), options.seed(), base, dtype);
+            RnnWeights w = RnnWeights.initialise(config, vocabulary.size(), options.seed(), base, dtype, wordVectors);
             return new DjlRnnAttentionModel(base, new RnnNetwork(config, w), vocabulary,
                     "rnn-attention-" + config.encoder().key + "-" + config.attention().key, dtype, options);
         } catch (RuntimeException e) {

@@ -80,7 +80,7 @@ final class RnnWeights {
     }
 
     static RnnWeights initialise(RnnAttentionConfig c, int vocabularySize, long seed, NDManager manager,
-                                 DataType dtype) {
+                                 DataType dtype, float[][] wordVectors) {
         Random random = new Random(seed);
         Map<String, NDArray> tensors = new LinkedHashMap<>();
         Map<String, Shape> shapes = shapes(c, vocabularySize);
@@ -93,6 +93,9 @@ final class RnnWeights {
                 for (int i = (int) shape.get(1); i < v.length; i++) {
                     v[i] = random.nextGaussian();
                 }
+                if (wordVectors != null) {
+                    overwriteWithPretrained(v, wordVectors, (int) shape.get(1));
+                }
             } else {
                 double bound = 1 / Math.sqrt(fanIn(name, shapes, c));
                 for (int i = 0; i < v.length; i++) {
@@ -102,6 +105,42 @@ final class RnnWeights {
             tensors.put(name, named(manager.create(v, shape).toType(dtype, false), name));
         }
         return new RnnWeights(tensors);
+    }
+
+    /**
+     * Replaces the rows of the words (ids past the specials) that have a pretrained vector, scaled by one
+     * factor so that their entries have variance 1 like the N(0, 1) rows they replace. The random draws
+     * happen first either way, so the other tensors' start does not depend on the vectors.
+     */
+    private static void overwriteWithPretrained(double[] table, float[][] wordVectors, int dim) {
+        double sum = 0;
+        double sumSq = 0;
+        long n = 0;
+        for (int id = Vocabulary.SPECIALS.size(); id < wordVectors.length; id++) {
+            if (wordVectors[id] != null) {
+                if (wordVectors[id].length != dim) {
+                    throw new IllegalArgumentException("pretrained vectors have " + wordVectors[id].length
+                            + " dimensions but embedding_dim is " + dim);
+                }
+                for (float x : wordVectors[id]) {
+                    sum += x;
+                    sumSq += (double) x * x;
+                    n++;
+                }
+            }
+        }
+        if (n < 2) {
+            return;
+        }
+        double mean = sum / n;
+        double scale = 1 / Math.sqrt(Math.max(sumSq / n - mean * mean, 1e-12));
+        for (int id = Vocabulary.SPECIALS.size(); id < wordVectors.length; id++) {
+            if (wordVectors[id] != null) {
+                for (int k = 0; k < dim; k++) {
+                    table[id * dim + k] = wordVectors[id][k] * scale;
+                }
+            }
+        }
     }
 
     /** PyTorch's fan-in: hidden size for recurrent tensors, the weight's inputs (x kernel width) otherwise. */

@@ -1,0 +1,90 @@
+package org.attnlab.model.djl.rnn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.attnlab.model.Precision;
+import org.attnlab.model.TrainingOptions;
+import org.attnlab.model.djl.rnn.RnnAttentionConfig.Attention;
+import org.attnlab.model.djl.rnn.RnnAttentionConfig.Encoder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Word vectors given at creation land in the embedding table, rescaled to unit variance, nothing else moves. */
+class PretrainedEmbeddingTest {
+
+    @TempDir Path tmp;
+
+    @Test
+    void givenRowsAreRescaledToUnitVarianceAndTheOtherParametersKeepTheirSeededStart() throws IOException {
+        Vocabulary v = TinyRnnModels.vocabulary();
+        RnnAttentionConfig c = TinyRnnModels.config(Encoder.BILSTM, Attention.ADDITIVE);
+        float[][] vectors = new float[v.size()][];
+        int film = v.id("film");
+        int plot = v.id("plot");
+        // Two rows, entries {2, -2, 4, -4, 0, 0} and {1, 1, 1, 1, 1, 1}: mean 1/2, variance 46/12 - 1/4 = 43/12.
+        vectors[film] = new float[] {2, -2, 4, -4, 0, 0};
+        vectors[plot] = new float[] {1, 1, 1, 1, 1, 1};
+        vectors[Vocabulary.UNK] = new float[] {9, 9, 9, 9, 9, 9}; // a special: must be ignored
+        TrainingOptions options = new TrainingOptions(1e-3, 0, 7, "all");
+        Map<String, float[]> with = saved(DjlRnnAttentionModel.create(c, v, options, Precision.FLOAT32, vectors), "with");
+        Map<String, float[]> without = saved(DjlRnnAttentionModel.create(c, v, options, Precision.FLOAT32), "without");
+
+        double scale = 1 / Math.sqrt(43.0 / 12);
+        float[] table = with.get("embedding.weight");
+        float[] random = without.get("embedding.weight");
+        int dim = c.embeddingDim();
+        for (int id = 0; id < v.size(); id++) {
+            for (int k = 0; k < dim; k++) {
+                double expected = id == film || id == plot ? vectors[id][k] * scale : random[id * dim + k];
+                assertEquals(expected, table[id * dim + k], 1e-6, "row " + id + " (" + v.token(id) + "), column " + k);
+            }
+        }
+        assertArrayEquals(new float[dim], java.util.Arrays.copyOfRange(table, 0, dim), "<pad> stays zero");
+        for (String name : without.keySet()) {
+            if (!name.equals("embedding.weight")) {
+                assertArrayEquals(without.get(name), with.get(name), name);
+            }
+        }
+    }
+
+    @Test
+    void vectorsOfTheWrongShapeAreRejected() {
+        Vocabulary v = TinyRnnModels.vocabulary();
+        RnnAttentionConfig c = TinyRnnModels.config(Encoder.AVERAGE, Attention.DOT);
+        TrainingOptions options = new TrainingOptions(1e-3, 0, 7, "all");
+        assertThrows(IllegalArgumentException.class,
+                () -> DjlRnnAttentionModel.create(c, v, options, Precision.FLOAT32, new float[v.size() - 1][]));
+        float[][] wrongDim = new float[v.size()][];
+        wrongDim[v.id("film")] = new float[] {1, 2, 3};
+        wrongDim[v.id("plot")] = new float[] {1, 2, 3};
+        assertThrows(IllegalArgumentException.class,
+                () -> DjlRnnAttentionModel.create(c, v, options, Precision.FLOAT32, wrongDim));
+    }
+
+    private Map<String, float[]> saved(DjlRnnAttentionModel model, String name) throws IOException {
+        Path dir = tmp.resolve(name);
+        try (model) {
+            model.save(dir);
+        }
+        Map<String, float[]> out = new HashMap<>();
+        try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+             InputStream in = Files.newInputStream(dir.resolve("model.safetensors"))) {
+            for (NDArray a : NDList.decode(m, in)) {
+                out.put(a.getName(), a.toFloatArray());
+            }
+        }
+        return out;
+    }
+}
