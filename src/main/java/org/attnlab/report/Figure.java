@@ -4,7 +4,7 @@ import org.jfree.chart.ui.Drawable;
 
 /**
  * One figure, ready to draw: a {@link org.jfree.chart.JFreeChart} or any other {@link Drawable} (the
- * token heatmap), its file stem and its size in points (1/72 inch, the SVG size and the PNG size at 1x).
+ * token heatmap), its file stem and its size in points (1/72 inch: the SVG and PDF page size, and the PNG size at 1x).
  *
  * @param name    file stem, unique within a report (e.g. {@code correlation-tau-bilstm-uci-yelp})
  * @param caption one sentence saying what is shown, for the report

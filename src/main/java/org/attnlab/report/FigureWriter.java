@@ -1,19 +1,32 @@
 package org.attnlab.report;
 
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
- * Writes a {@link Figure} as PNG (raster, scaled) and SVG (vector). The PNG is {@code scale} times the
- * figure's point size: 2 (the default) suits screens; 300 / 72 ≈ 4.17 gives 300 dpi at the point size.
+ * Writes a {@link Figure} as PNG (raster, scaled), SVG and PDF (both vector, at the figure's point size),
+ * all three drawn through the figure's one {@link org.jfree.chart.ui.Drawable}. The PNG is {@code scale}
+ * times the figure's point size: 2 (the default) suits screens; 300 / 72 ≈ 4.17 gives 300 dpi at the
+ * point size. Each file is written to a temporary sibling and moved into place, so a reader sees the
+ * old file or the whole new one, never a partial file.
  */
 public final class FigureWriter {
 
@@ -66,19 +79,70 @@ public final class FigureWriter {
         } finally {
             g.dispose();
         }
-        Path file = dir.resolve(f.name() + ".png");
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer available");
-        }
-        return file;
+        return atomically(dir.resolve(f.name() + ".png"), out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
     }
 
     /** Writes {@code dir/<name>.svg} (the bare {@code <svg>} element, UTF-8); returns its path. */
     public Path writeSvg(Figure f, Path dir) throws IOException {
         SVGGraphics2D g = new SVGGraphics2D(f.width(), f.height());
         f.drawable().draw(g, new Rectangle2D.Double(0, 0, f.width(), f.height()));
-        Path file = dir.resolve(f.name() + ".svg");
-        Files.writeString(file, g.getSVGElement(), StandardCharsets.UTF_8);
-        return file;
+        byte[] svg = g.getSVGElement().getBytes(StandardCharsets.UTF_8);
+        return atomically(dir.resolve(f.name() + ".svg"), out -> out.write(svg));
+    }
+
+    /**
+     * Writes {@code dir/<name>.pdf}: one page whose media box is the figure's size in points, the figure
+     * as a vector form. Text is drawn as glyph outlines (PDFBox-Graphics2D's default with no font
+     * registered), so the PDF looks exactly like the PNG and SVG, including Greek letters, whatever fonts
+     * the reader has. Returns its path.
+     */
+    public Path writePdf(Figure f, Path dir) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(new PDRectangle(f.width(), f.height()));
+            document.addPage(page);
+            PdfBoxGraphics2D g = new PdfBoxGraphics2D(document, f.width(), f.height());
+            try {
+                f.drawable().draw(g, new Rectangle2D.Double(0, 0, f.width(), f.height()));
+            } finally {
+                g.dispose();
+            }
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.drawForm(g.getXFormObject());
+            }
+            return atomically(dir.resolve(f.name() + ".pdf"), document::save);
+        }
+    }
+
+    /** Something that writes a whole file to a stream. */
+    @FunctionalInterface
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes the content to a temporary file beside {@code file} and moves it over {@code file}
+     * atomically (a plain replacing move where the file system cannot move atomically); the temporary
+     * file is deleted if anything fails.
+     */
+    private static Path atomically(Path file, Content content) throws IOException {
+        // Not Files.createTempFile: its files are owner-only (0600), and the figure would keep that mode.
+        Path tmp = file.resolveSibling("." + file.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                content.writeTo(out);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return file;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

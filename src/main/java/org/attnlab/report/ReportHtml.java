@@ -19,6 +19,7 @@ final class ReportHtml {
             caption{text-align:left;font-weight:600;padding:.3em 0}
             th,td{border-bottom:1px solid #e4e4e4;padding:.3em .7em;text-align:left;vertical-align:top}
             thead th{border-bottom:2px solid #999}
+            table:not(.tokens) td:first-child{white-space:nowrap}
             figure{margin:1.5em 0}figure img{max-width:100%;border:1px solid #eee}
             figcaption{font-size:.9em;color:#444}
             .note{color:#666;font-size:.9em}.wrong{color:#b00;font-weight:600}
@@ -67,7 +68,8 @@ final class ReportHtml {
                     .append(".png\" alt=\"").append(Html.escape(f.caption())).append("\" width=\"").append(f.width())
                     .append("\">\n<figcaption>").append(Html.escape(f.caption())).append(" <span class=\"links\"><a href=\"figures/")
                     .append(f.name()).append(".png\">PNG</a><a href=\"figures/").append(f.name())
-                    .append(".svg\">SVG</a></span></figcaption></figure>\n");
+                    .append(".svg\">SVG</a><a href=\"figures/").append(f.name())
+                    .append(".pdf\">PDF</a></span></figcaption></figure>\n");
         }
         sb.append("<h2>Instances</h2>\n");
         for (String model : records.models()) {

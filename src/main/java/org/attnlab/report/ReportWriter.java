@@ -11,11 +11,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
  * Writes {@code <run>/report/}: {@code index.html} (tables inline, figures as relative PNG files with
- * SVG links, provenance, a sample of instances with token highlighting), {@code figures/*.png|svg}
+ * SVG and PDF links, provenance, a sample of instances with token highlighting), {@code figures/*.png|svg|pdf}
  * and {@code tables/*.md|csv|tex}. Everything comes from the records alone (the summary is recomputed
  * from them), so a run directory copied elsewhere without models gives the same report. The report is
  * built in a temporary sibling directory and moved into place, so a reader never sees half a report.
@@ -54,7 +55,8 @@ public final class ReportWriter {
         }
         RunRecords records = RunRecords.read(runDir);
         JsonNode summary = SuiteSummary.of(runDir, records.experiments()).json();
-        Path tmp = Files.createTempDirectory(runDir, ".report-");
+        // Not Files.createTempDirectory: its directories are owner-only (0700), and report/ would keep that mode.
+        Path tmp = Files.createDirectory(runDir.resolve(".report-" + Long.toHexString(ThreadLocalRandom.current().nextLong())));
         try {
             Path figureDir = Files.createDirectories(tmp.resolve("figures"));
             Path tableDir = Files.createDirectories(tmp.resolve("tables"));
@@ -63,6 +65,7 @@ public final class ReportWriter {
                 for (Figure f : family.build(records)) {
                     figures.writePng(f, figureDir);
                     figures.writeSvg(f, figureDir);
+                    figures.writePdf(f, figureDir);
                     written.add(f);
                 }
             }

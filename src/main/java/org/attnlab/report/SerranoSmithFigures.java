@@ -6,12 +6,14 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.attnlab.stats.McNemar;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * Serrano &amp; Smith (2019): ΔJS against Δα for single erasures, and the fraction of tokens erased
- * before the decision flips under each ordering (with how many instances never flip).
+ * Serrano &amp; Smith (2019): per model, the 2×2 table of which single erasure flips the decision (with
+ * McNemar's p) and ΔJS against Δα for single erasures; the fraction of tokens erased before the decision
+ * flips under each ordering (with how many instances never flip).
  */
 public final class SerranoSmithFigures implements FigureFamily {
 
@@ -29,6 +31,7 @@ public final class SerranoSmithFigures implements FigureFamily {
                 String key = top && random ? "both flipped" : top ? "only top flipped" : random ? "only random flipped" : "neither flipped";
                 points.get(key).add(new double[] {RunRecords.number(x.path("delta_attention")), RunRecords.number(x.path("delta_jsd"))});
             }
+            out.add(flipTable(model, points));
             points.values().removeIf(List::isEmpty);
             JFreeChart chart = Charts.scatter("Single erasure: ΔJS vs Δα — " + model, "Δα = α(top) − α(random)",
                     "ΔJS = JS(top) − JS(random) (nats)", points);
@@ -71,6 +74,19 @@ public final class SerranoSmithFigures implements FigureFamily {
                     + "tokens but one erased, per ordering and model.", chart, Figure.WIDTH, Figure.HEIGHT + 60));
         }
         return out;
+    }
+
+    /** The 2×2 table from the scatter's groups (one point per qualifying instance). */
+    private static Figure flipTable(String model, Map<String, List<double[]>> groups) {
+        int both = groups.get("both flipped").size();
+        int onlyTop = groups.get("only top flipped").size();
+        int onlyRandom = groups.get("only random flipped").size();
+        int neither = groups.get("neither flipped").size();
+        FlipTable table = new FlipTable("Which single erasure flips the decision — " + model, both, onlyTop, onlyRandom, neither,
+                McNemar.pValue(onlyTop, onlyRandom));
+        return new Figure(Figure.stem("erasure-flips", model), "Instances whose decision flips when the most attended "
+                + "token i* is erased (rows) and when a random other token r is erased (columns), " + model + "; "
+                + table.pText() + ".", table, FlipTable.WIDTH, FlipTable.HEIGHT);
     }
 
     /** Ordering names are long: horizontal bars keep them on one readable line on the left. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -14,17 +15,25 @@ import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xml.sax.InputSource;
 
-/** Every figure family renders from the fixture, and the files written decode at the expected size. */
+/** Every figure family renders from the fixture, and the PNG, SVG and PDF written decode at the expected size. */
 class FigureFamiliesTest {
 
     @TempDir Path tmp;
 
     @Test
-    void everyFamilyRendersPngAndSvgOfTheExpectedSize() throws Exception {
+    void everyFamilyRendersPngSvgAndPdfOfTheExpectedSize() throws Exception {
         RunRecords records = RunRecords.read(ReportFixture.dir());
         FigureWriter writer = new FigureWriter(1.5);
         Set<String> names = new HashSet<>();
@@ -42,8 +51,36 @@ class FigureFamiliesTest {
                 // Well-formed XML with an svg root.
                 var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(svg)));
                 assertEquals("svg", doc.getDocumentElement().getNodeName());
+                Path pdf = writer.writePdf(f, tmp);
+                assertEquals("%PDF-", new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.US_ASCII), f.name());
+                try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+                    assertEquals(1, d.getNumberOfPages(), f.name());
+                    PDRectangle box = d.getPage(0).getMediaBox();
+                    assertEquals(f.width(), box.getWidth(), 1e-3, f.name());
+                    assertEquals(f.height(), box.getHeight(), 1e-3, f.name());
+                    // Vector output: the page draws the figure as a form, with no raster image anywhere.
+                    assertEquals(0, images(d.getPage(0).getResources()), f.name());
+                    assertTrue(d.getPage(0).getResources().getXObjectNames().iterator().hasNext(), f.name());
+                }
             }
         }
+    }
+
+    /** Raster images among the resources' XObjects, forms searched recursively. */
+    static int images(PDResources resources) throws java.io.IOException {
+        int n = 0;
+        if (resources == null) {
+            return 0;
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject x = resources.getXObject(name);
+            if (x instanceof PDImageXObject) {
+                n++;
+            } else if (x instanceof PDFormXObject form) {
+                n += images(form.getResources());
+            }
+        }
+        return n;
     }
 
     @Test
@@ -53,7 +90,8 @@ class FigureFamiliesTest {
         for (String expected : List.of("correlation-tau-attention-gradient-bilstm-uci-yelp",
                 "correlation-tau-attention-loo-minilm-uci-yelp", "permutation-median-tvd-minilm-uci-yelp",
                 "adversarial-jsd-bilstm-uci-yelp", "adversarial-jsd-vs-max-attention-bilstm-uci-yelp",
-                "erasure-delta-jsd-bilstm-uci-yelp", "decision-flip-fraction-minilm-uci-yelp", "decision-flip-never",
+                "erasure-delta-jsd-bilstm-uci-yelp", "erasure-flips-bilstm-uci-yelp", "erasure-flips-minilm-uci-yelp",
+                "decision-flip-fraction-minilm-uci-yelp", "decision-flip-never",
                 "efficient-support-size", "efficient-sufficiency-necessity", "efficient-kendall-minilm-uci-yelp")) {
             assertTrue(names.contains(expected), expected + " missing from " + names);
         }

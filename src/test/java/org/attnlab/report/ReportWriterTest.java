@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -37,7 +38,15 @@ class ReportWriterTest {
             }
         }
         assertEquals(written, referenced, "every file referenced exists and every file written is referenced");
-        assertTrue(written.size() > 30, "figures as PNG+SVG and tables as md/csv/tex: " + written);
+        // The report directory has the mode of any directory the process creates (a temp directory's is 0700).
+        assertEquals(Files.getPosixFilePermissions(Files.createDirectory(tmp.resolve("plain"))),
+                Files.getPosixFilePermissions(run.resolve("report")));
+        for (Figure f : FigureFamily.all().stream().flatMap(family -> family.build(RunRecords.read(run)).stream()).toList()) {
+            for (String ext : List.of("png", "svg", "pdf")) {
+                assertTrue(written.contains("figures/" + f.name() + "." + ext), f.name() + "." + ext);
+            }
+        }
+        assertTrue(written.size() > 30, "figures as PNG+SVG+PDF and tables as md/csv/tex: " + written);
         assertTrue(html.contains("<h2>Provenance</h2>") && html.contains("weights_sha256"), "provenance table");
         assertTrue(html.contains("background:rgba("), "token highlighting");
         assertTrue(html.contains("uci-yelp-0759"), "instance sample");
