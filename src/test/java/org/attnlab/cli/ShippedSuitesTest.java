@@ -1,0 +1,59 @@
+package org.attnlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.attnlab.config.SuiteSpec;
+import org.attnlab.config.TrainingSpec;
+import org.attnlab.config.YamlFiles;
+import org.attnlab.data.DatasetCatalog;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every suite and model spec shipped in {@code experiments/} passes the validation {@code run} and
+ * {@code train} apply before any work, so a user never meets a broken example file.
+ */
+class ShippedSuitesTest {
+
+    private static final Path EXPERIMENTS = Path.of("experiments");
+
+    @Test
+    void everyShippedSuiteValidatesAndNamesExistingSpecs() throws IOException {
+        List<Path> suites = yamlFiles(EXPERIMENTS);
+        assertTrue(suites.stream().anyMatch(p -> p.endsWith("quickstart.yaml")), "the README's quickstart suite");
+        for (Path file : suites) {
+            SuiteSpec suite = YamlFiles.read(file, SuiteSpec.class);
+            assertEquals(suite.experiments().size(), SuiteExperiments.build(suite).size(), file.toString());
+            for (SuiteSpec.ModelEntry m : suite.models()) {
+                if (m.spec() != null) {
+                    assertTrue(Files.isRegularFile(Path.of(m.spec())), file + " names a missing spec " + m.spec());
+                } else {
+                    DatasetCatalog.get(m.dataset());
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyShippedModelSpecValidatesAndNamesABuiltInDataset() throws IOException {
+        List<Path> specs = yamlFiles(EXPERIMENTS.resolve("models"));
+        assertFalse(specs.isEmpty());
+        for (Path file : specs) {
+            TrainingSpec spec = YamlFiles.read(file, TrainingSpec.class);
+            assertEquals(file.getFileName().toString(), spec.name() + ".yaml", "a spec is named after its model");
+            DatasetCatalog.get(spec.dataset());
+        }
+    }
+
+    private static List<Path> yamlFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+}
