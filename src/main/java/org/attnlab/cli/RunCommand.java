@@ -56,11 +56,13 @@ final class RunCommand implements Callable<Integer> {
         SuiteSpec suite = YamlFiles.read(suiteFile, SuiteSpec.class);
         List<Experiment> experiments = SuiteExperiments.build(suite);
         List<Entry> entries = resolve(suite);
+        // Keyed by the name as written: a spec's dataset may be a file named relative to the spec.
         Map<String, Dataset> datasets = new LinkedHashMap<>();
         DatasetFetcher fetcher = new DatasetFetcher(DatasetFetcher.defaultCacheDir());
         for (Entry e : entries) {
             if (!datasets.containsKey(e.dataset())) {
-                datasets.put(e.dataset(), DatasetCatalog.get(e.dataset()).load(fetcher));
+                datasets.put(e.dataset(), e.specFile() != null ? Training.dataset(e.dataset(), e.specFile())
+                        : DatasetCatalog.get(e.dataset()).load(fetcher));
             }
         }
         List<Entry> trained = new ArrayList<>();
@@ -123,7 +125,6 @@ final class RunCommand implements Callable<Integer> {
                     specFile = Defaults.home().resolve(m.spec());
                 }
                 TrainingSpec t = YamlFiles.read(specFile, TrainingSpec.class);
-                DatasetCatalog.get(t.dataset());
                 out.add(new Entry(t.name(), specFile, null, t.dataset(), maxLength(suite, m)));
             } else {
                 Path dir = Files.isDirectory(Path.of(m.name())) ? Path.of(m.name()) : Defaults.modelsDir().resolve(m.name());

@@ -6,12 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Optional;
 import org.attnlab.config.Defaults;
 import org.attnlab.config.TrainingSpec;
 import org.attnlab.config.YamlFiles;
+import org.attnlab.data.BuiltinDataset;
 import org.attnlab.data.Dataset;
 import org.attnlab.data.DatasetCatalog;
 import org.attnlab.data.DatasetFetcher;
+import org.attnlab.data.FileFormat;
+import org.attnlab.data.UserDatasetLoader;
+import org.attnlab.data.UserDatasetSpec;
 import org.attnlab.model.TrainableModel;
 import org.attnlab.model.djl.Models;
 import org.attnlab.model.training.EpochRecord;
@@ -29,7 +34,7 @@ final class Training {
     static Path ensureTrained(Path specFile, boolean force, Path out, PrintWriter console) throws IOException {
         TrainingSpec s = YamlFiles.read(specFile, TrainingSpec.class);
         Path dir = out != null ? out : Defaults.modelsDir().resolve(s.name());
-        Dataset data = DatasetCatalog.get(s.dataset()).load(new DatasetFetcher(DatasetFetcher.defaultCacheDir()));
+        Dataset data = dataset(s.dataset(), specFile);
         TrainingRecord record = new TrainingRecord(s, data);
         if (!force && record.matches(dir)) {
             console.println("reusing " + dir + " (trained from an identical spec; --force retrains)");
@@ -56,8 +61,33 @@ final class Training {
         console.printf(Locale.ROOT, "best epoch %d; test accuracy %.4f  macro-F1 %.4f  AUC %.4f  (n=%d)%s%nwrote %s%n",
                 outcome.bestEpoch(), outcome.test().accuracy(), outcome.test().macroF1(), outcome.test().aucRoc(),
                 outcome.test().n(), outcome.stoppedByBudget() ? "; stopped by the time budget" : "", dir);
+        console.println("test F1 by label: " + outcome.test().f1ByLabel().entrySet().stream()
+                .map(f -> String.format(Locale.ROOT, "%s %.4f", f.getKey(), f.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ")));
+        if (outcome.reloadMaxDifference() > 1e-4) {
+            console.printf(Locale.ROOT, "warning: the saved model's dev probabilities differ from the trained model's by up to %.2g%n",
+                    outcome.reloadMaxDifference());
+        }
         console.flush();
         return dir;
+    }
+
+    /**
+     * The spec's {@code dataset}: a built-in dataset by name, or else a CSV/TSV/JSONL file (relative to the
+     * spec's directory) with fields {@code text} and {@code label}, split seeded 80/10/10 as
+     * {@code data stats --file} does.
+     */
+    static Dataset dataset(String dataset, Path specFile) throws IOException {
+        Optional<BuiltinDataset> builtin = DatasetCatalog.find(dataset);
+        if (builtin.isPresent()) {
+            return builtin.get().load(new DatasetFetcher(DatasetFetcher.defaultCacheDir()));
+        }
+        Path file = specFile.toAbsolutePath().getParent().resolve(dataset).normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(specFile + ": dataset '" + dataset + "' is neither a built-in dataset ("
+                    + String.join(", ", DatasetCatalog.names()) + ") nor a file (" + file + ")");
+        }
+        return UserDatasetLoader.load(UserDatasetSpec.of(file, FileFormat.fromFileName(file), "text", "label"));
     }
 
     private static void deleteTree(Path dir) throws IOException {

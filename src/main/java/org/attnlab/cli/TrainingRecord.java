@@ -18,11 +18,14 @@ import org.attnlab.model.training.TrainingOutcome;
 
 /**
  * {@code training.json}: the spec, its hash, the data's checksum and split sizes, per-epoch dev scores,
- * test scores, wall time and versions. The spec hash and data checksum decide whether a model can be reused.
+ * test scores, how closely the saved model reproduces the trained one, wall time and versions; beside it
+ * {@code test-predictions.jsonl}, the saved model's test probabilities. The spec hash and data checksum
+ * decide whether a model can be reused.
  */
 final class TrainingRecord {
 
     static final String FILE = "training.json";
+    static final String PREDICTIONS = "test-predictions.jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TrainingSpec spec;
@@ -63,6 +66,10 @@ final class TrainingRecord {
         root.set("epochs", JSON.valueToTree(outcome.epochs()));
         root.put("best_epoch", outcome.bestEpoch());
         root.set("test", JSON.valueToTree(outcome.test()));
+        ObjectNode check = root.putObject("reload_check");
+        check.put("split", "dev");
+        check.put("n", outcome.epochs().get(outcome.bestEpoch() - 1).dev().n());
+        check.put("max_abs_probability_difference", outcome.reloadMaxDifference());
         root.put("wall_seconds", outcome.wallSeconds());
         root.put("stopped_by_time_budget", outcome.stoppedByBudget());
         root.put("finished", Instant.now().toString());
@@ -71,9 +78,27 @@ final class TrainingRecord {
         v.put("djl", ai.djl.engine.Engine.getDjlVersion());
         v.put("engine", ai.djl.engine.Engine.getEngine("PyTorch").getVersion());
         v.put("intra_op_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        writePredictions(dir, outcome);
         Path tmp = Files.createTempFile(dir, ".training", ".tmp");
         JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
         Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** {@value #PREDICTIONS}: per test example (dataset order) its id, gold label and the saved model's probabilities. */
+    private void writePredictions(Path dir, TrainingOutcome outcome) throws IOException {
+        double[][] p = outcome.testProbabilities();
+        Path tmp = Files.createTempFile(dir, ".predictions", ".tmp");
+        try (var w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < p.length; i++) {
+                ObjectNode line = JSON.createObjectNode();
+                line.put("id", data.test().get(i).id());
+                line.put("label", data.test().get(i).label());
+                line.set("probabilities", JSON.valueToTree(p[i]));
+                w.write(JSON.writeValueAsString(line));
+                w.write('\n');
+            }
+        }
+        Files.move(tmp, dir.resolve(PREDICTIONS), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static String sha256(String text) {

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * <pre>
  * name: minilm-uci-yelp        # output: models/&lt;name&gt;/
- * dataset: uci-yelp            # a built-in dataset (attnlab data list)
+ * dataset: uci-yelp            # a built-in dataset (attnlab data list), or a CSV/TSV/JSONL file (fields
+ *                              # text, label; relative to this spec; seeded 80/10/10 split)
  * model:
  *   kind: transformer          # transformer | rnn
  *   base: minilm               # transformer: catalog name or HF directory

@@ -129,13 +129,17 @@ public final class BowLogisticBaseline {
         }
 
         /**
-         * Accuracy, macro-F1 and AUC from an {@link #evaluation}: binary AUC is that of the second label,
+         * Accuracy, macro-F1, AUC and per-label F1 from an {@link #evaluation}: binary AUC is that of the second label,
          * multiclass AUC the unweighted mean over labels, as {@link org.attnlab.model.training.TribuoScorer}
          * computes them for the DJL models.
          */
         public ClassificationScores scores(LabelEvaluation ev) {
             double auc = labels.size() == 2 ? ev.AUCROC(new Label(labels.get(1))) : ev.averageAUCROC(false);
-            return new ClassificationScores(ev.getPredictions().size(), ev.accuracy(), ev.macroAveragedF1(), auc);
+            java.util.Map<String, Double> f1 = new java.util.LinkedHashMap<>();
+            for (String label : labels) {
+                f1.put(label, ev.f1(new Label(label)));
+            }
+            return new ClassificationScores(ev.getPredictions().size(), ev.accuracy(), ev.macroAveragedF1(), auc, f1);
         }
 
         /** Tribuo's full evaluation on {@code examples} (per-label precision, recall, F1, confusion matrix). */

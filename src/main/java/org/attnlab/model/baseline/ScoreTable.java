@@ -112,6 +112,7 @@ public record ScoreTable(String dataset, String split, int n, List<Row> rows) {
             o.put("accuracy", r.scores().accuracy());
             o.put("macro_f1", r.scores().macroF1());
             o.put("auc_roc", r.scores().aucRoc());
+            r.scores().f1ByLabel().forEach(o.putObject("f1_by_label")::put);
         }
         return root.toString();
     }

@@ -22,7 +22,8 @@ import org.attnlab.model.TrainableModel;
 /**
  * The training loop shared by every {@link TrainableModel}: seeded example order with length
  * bucketing, a progress bar with running loss and ETA, dev evaluation after each epoch, the best-dev
- * checkpoint saved, and test scores of that checkpoint.
+ * checkpoint saved, and test scores and probabilities of that checkpoint as reloaded from disk, with how
+ * far the reloaded model's dev probabilities are from the trained model's.
  */
 public final class ModelTrainer {
 
@@ -54,6 +55,7 @@ public final class ModelTrainer {
         List<EpochRecord> epochs = new ArrayList<>();
         double bestAccuracy = -1;
         int bestEpoch = 0;
+        double[][] bestDevProbabilities = new double[0][];
         boolean outOfTime = false;
         long seen = 0;
         for (int epoch = 1; epoch <= plan.epochs() && !outOfTime; epoch++) {
@@ -82,25 +84,39 @@ public final class ModelTrainer {
                     }
                 }
             }
-            ClassificationScores devScores = evaluate(model, data.labels(), dev, devLabels);
+            double[][] devProbabilities = probabilities(model, dev);
+            ClassificationScores devScores = TribuoScorer.score(data.labels(), devLabels, devProbabilities);
             epochs.add(new EpochRecord(epoch, steps, lossSum / Math.max(1, steps), devScores,
                     (System.nanoTime() - epochStart) / 1e9));
             if (devScores.accuracy() > bestAccuracy) {
                 bestAccuracy = devScores.accuracy();
                 bestEpoch = epoch;
+                bestDevProbabilities = devProbabilities;
                 model.save(outDir);
             }
         }
         ClassificationScores test;
+        double[][] testProbabilities;
+        double reloadDifference;
         try (ClassifierModel best = reload.apply(outDir)) {
-            test = evaluate(best, data.labels(), tokenize(best, data.test(), plan.maxLength()), labels(data, data.test()));
+            // The saved directory must reproduce the model that was trained: same dev probabilities.
+            reloadDifference = maxAbsDifference(bestDevProbabilities,
+                    probabilities(best, tokenize(best, devExamples, plan.maxLength())));
+            testProbabilities = probabilities(best, tokenize(best, data.test(), plan.maxLength()));
+            test = TribuoScorer.score(data.labels(), labels(data, data.test()), testProbabilities);
         }
-        return new TrainingOutcome(epochs, bestEpoch, test, train.size(), seen, (System.nanoTime() - start) / 1e9, outOfTime);
+        return new TrainingOutcome(epochs, bestEpoch, test, testProbabilities, reloadDifference, train.size(), seen,
+                (System.nanoTime() - start) / 1e9, outOfTime);
     }
 
     /** Scores a model on tokenised inputs, evaluated in length-sorted batches. */
     public static ClassificationScores evaluate(ClassifierModel model, List<String> labels, List<TokenizedText> inputs,
                                                 int[] gold) {
+        return TribuoScorer.score(labels, gold, probabilities(model, inputs));
+    }
+
+    /** Class probabilities per input, computed in length-sorted batches; in input order. */
+    public static double[][] probabilities(ClassifierModel model, List<TokenizedText> inputs) {
         Integer[] order = new Integer[inputs.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -118,7 +134,21 @@ public final class ModelTrainer {
                 probabilities[order[from + k]] = results.get(k).probabilities();
             }
         }
-        return TribuoScorer.score(labels, gold, probabilities);
+        return probabilities;
+    }
+
+    /** The largest absolute difference between two equally shaped probability tables. */
+    static double maxAbsDifference(double[][] a, double[][] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("tables of " + a.length + " and " + b.length + " rows");
+        }
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int c = 0; c < a[i].length; c++) {
+                max = Math.max(max, Math.abs(a[i][c] - b[i][c]));
+            }
+        }
+        return max;
     }
 
     /** Tokenises with the model's tokenizer and cuts to {@code maxLength} (first tokens and the final one). */

@@ -59,6 +59,10 @@ public final class TribuoScorer {
         double auc = labels.size() == 2
                 ? LabelMetrics.AUCROC(new Label(labels.get(1)), predictions)
                 : LabelMetrics.AUCROC(MetricTarget.<Label>macroAverageTarget(), predictions);
-        return new ClassificationScores(gold.length, accuracy, macroF1, auc);
+        Map<String, Double> f1 = new LinkedHashMap<>();
+        for (String label : labels) {
+            f1.put(label, ConfusionMetrics.f1(new MetricTarget<>(new Label(label)), cm));
+        }
+        return new ClassificationScores(gold.length, accuracy, macroF1, auc, f1);
     }
 }

@@ -14,9 +14,9 @@ class ScoreTableTest {
 
     private static final ScoreTable TABLE = new ScoreTable("uci-yelp", "test", 150, List.of(
             new ScoreTable.Row("minilm-uci-yelp", "models/minilm-uci-yelp", 64, 15.27, ScoreTable.LengthUnit.TOKENS,
-                    new ClassificationScores(150, 0.95333, 0.95331, 0.98881)),
+                    new ClassificationScores(150, 0.95333, 0.95331, 0.98881, java.util.Map.of())),
             new ScoreTable.Row("bow-logreg", "baseline", 0, 12.04, ScoreTable.LengthUnit.WORDS,
-                    new ClassificationScores(150, 0.8, 0.79, 0.9))));
+                    new ClassificationScores(150, 0.8, 0.79, 0.9, java.util.Map.of()))));
 
     @Test
     void textIsAlignedWithCaptionAndFootnote() {

@@ -20,6 +20,9 @@ class TribuoScorerTest {
         assertEquals(0.6, s.accuracy(), 1e-12);
         // pos: tp 2, fp 1, fn 1 -> F1 2/3; neg: tp 1, fp 1, fn 1 -> F1 1/2; macro = 7/12
         assertEquals(7.0 / 12, s.macroF1(), 1e-12);
+        assertEquals(List.of("neg", "pos"), List.copyOf(s.f1ByLabel().keySet()));
+        assertEquals(0.5, s.f1ByLabel().get("neg"), 1e-12);
+        assertEquals(2.0 / 3, s.f1ByLabel().get("pos"), 1e-12);
         // AUC of P(pos): positive scores {.9,.4,.7} vs negative {.2,.6}: pairs won 2+1+2 = 5 of 6
         assertEquals(5.0 / 6, s.aucRoc(), 1e-12);
     }
