@@ -42,7 +42,7 @@ final class SuiteExperiments {
                 List<ImportanceMeasure[]> pairs = new ArrayList<>();
                 for (String p : e.pairs()) {
                     String[] ids = p.split("~");
-                    pairs.add(new ImportanceMeasure[] {measure(ids[0], view, e), measure(ids[1], view, e)});
+                    pairs.add(new ImportanceMeasure[] {measure(ids[0], view, e, seed), measure(ids[1], view, e, seed)});
                 }
                 return new CorrelationExperiment(pairs);
             }
@@ -55,14 +55,14 @@ final class SuiteExperiments {
             case "decision-flip": {
                 List<ImportanceMeasure> rankers = new ArrayList<>();
                 for (String r : e.rankers()) {
-                    rankers.add(measure(r, view, e));
+                    rankers.add(measure(r, view, e, seed));
                 }
                 return new DecisionFlipExperiment(view, rankers, e.randomOrders(), erasure, seed);
             }
             case "efficient-attention": {
                 List<ImportanceMeasure> references = new ArrayList<>();
                 for (String r : e.rankers()) {
-                    references.add(measure(r, view, e));
+                    references.add(measure(r, view, e, seed));
                 }
                 return new EfficientAttentionExperiment(view, references);
             }
@@ -71,7 +71,7 @@ final class SuiteExperiments {
         }
     }
 
-    private static ImportanceMeasure measure(String id, AttentionView view, SuiteSpec.ExperimentSpec e) {
-        return Measures.byId(id, view, e.igSteps());
+    private static ImportanceMeasure measure(String id, AttentionView view, SuiteSpec.ExperimentSpec e, long seed) {
+        return Measures.byId(id, new Measures.Settings(view, e.igSteps(), e.limeSamples(), seed));
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import org.attnlab.config.Defaults;
@@ -23,6 +22,7 @@ import org.attnlab.model.training.EpochRecord;
 import org.attnlab.model.training.ModelTrainer;
 import org.attnlab.model.training.TrainingOutcome;
 import org.attnlab.model.training.TrainingPlan;
+import org.attnlab.io.Directories;
 
 /** Training from a spec file, shared by {@code train} and by suites that name model specs. */
 final class Training {
@@ -51,7 +51,7 @@ final class Training {
         try (TrainableModel model = TrainableModels.create(s, data, scratch)) {
             outcome = new ModelTrainer(true).train(model, data, plan, dir, Models::load);
         } finally {
-            deleteTree(scratch);
+            Directories.deleteTree(scratch);
         }
         record.write(dir, outcome);
         for (EpochRecord e : outcome.epochs()) {
@@ -88,13 +88,5 @@ final class Training {
                     + String.join(", ", DatasetCatalog.names()) + ") nor a file (" + file + ")");
         }
         return UserDatasetLoader.load(UserDatasetSpec.of(file, FileFormat.fromFileName(file), "text", "label"));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

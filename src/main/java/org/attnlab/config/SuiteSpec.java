@@ -23,6 +23,8 @@ import java.util.List;
  *   - {type: adversarial, adversaries: 5, steps: 500, learning_rate: 0.01, epsilon: 0.05}
  *   - {type: erasure-single, erasure_layers: [-1]}
  *   - {type: decision-flip, random_orders: 5, rankers: [attention-gradient, attention-x-gradient]}
+ *   # measures with settings, in any experiment that names them: ig_steps (integrated-gradients, 20),
+ *   # lime_samples (lime, 500; sampled from the suite seed and the instance id)
  * </pre>
  */
 public record SuiteSpec(String name, long seed, String split, Sample sample, List<ModelEntry> models,
@@ -72,7 +74,8 @@ public record SuiteSpec(String name, long seed, String split, Sample sample, Lis
     /** One experiment; the keys that apply depend on {@code type}. */
     public record ExperimentSpec(String type, List<String> pairs, Integer permutations, Integer randomOrders,
                                  List<String> rankers, List<Integer> erasureLayers, Integer igSteps,
-                                 Integer adversaries, Integer steps, Double learningRate, Double epsilon) {
+                                 Integer limeSamples, Integer adversaries, Integer steps, Double learningRate,
+                                 Double epsilon) {
         public ExperimentSpec {
             require(type != null && type.matches("correlation|permutation|adversarial|erasure-single|decision-flip|efficient-attention"),
                     "experiments.type", "correlation, permutation, adversarial, erasure-single, decision-flip or "
@@ -101,6 +104,8 @@ public record SuiteSpec(String name, long seed, String split, Sample sample, Lis
             erasureLayers = erasureLayers == null ? List.of(-1) : List.copyOf(erasureLayers);
             igSteps = igSteps == null ? 20 : igSteps;
             require(igSteps >= 1, "experiments.ig_steps", "must be >= 1");
+            limeSamples = limeSamples == null ? 500 : limeSamples;
+            require(limeSamples >= 1, "experiments.lime_samples", "must be >= 1");
             adversaries = adversaries == null ? 5 : adversaries;
             steps = steps == null ? 500 : steps;
             learningRate = learningRate == null ? 0.01 : learningRate;

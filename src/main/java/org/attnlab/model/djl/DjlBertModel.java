@@ -122,7 +122,7 @@ public final class DjlBertModel implements ClassifierModel {
             List<TokenizedText> chunk = inputs.subList(from, Math.min(inputs.size(), from + MAX_BATCH));
             try (NDManager sub = base.newSubManager()) {
                 PaddedBatch batch = PaddedBatch.of(sub, chunk, dtype);
-                Recording recording = new Recording(info.layers(), options);
+                Recording recording = new Recording(encoder, options);
                 NDArray x = encoder.embeddingOutput(encoder.wordEmbeddings(batch.ids()));
                 NDArray last = upward(x, 0, batch.maskBias(), recording.hook(List.of()));
                 results.addAll(unpack(batch, last, options, recording, null, 0));
@@ -140,7 +140,7 @@ public final class DjlBertModel implements ClassifierModel {
         List<ForwardResult> results = new ArrayList<>(editSets.size());
         try (NDManager sub = base.newSubManager()) {
             PaddedBatch one = PaddedBatch.of(sub, List.of(input), dtype);
-            Recording below = new Recording(info.layers(), options);
+            Recording below = new Recording(encoder, options);
             AttentionHook belowHook = below.hook(List.of());
             // Layers under the lowest edit see the same input in every variant: run them once.
             NDArray x = encoder.embeddingOutput(encoder.wordEmbeddings(one.ids()));
@@ -152,7 +152,7 @@ public final class DjlBertModel implements ClassifierModel {
                 try (NDManager chunkManager = sub.newSubManager()) {
                     NDArray xs = x.repeat(0, chunk.size());
                     xs.attach(chunkManager);
-                    Recording above = new Recording(info.layers(), options);
+                    Recording above = new Recording(encoder, options);
                     NDArray last = upward(xs, lowest, one.maskBias(), above.hook(chunk));
                     PaddedBatch replicated = new PaddedBatch(null, one.maskBias(), one.realTokens(), one.tokenCounts(),
                             repeat(input.length(), chunk.size()), input.length());
@@ -292,6 +292,14 @@ public final class DjlBertModel implements ClassifierModel {
                             : above.values.layer(l, b, len, headSize);
                 }
             }
+            float[][][] norms = null;
+            if (options.transformedNorms()) {
+                norms = new float[info.layers()][][];
+                for (int l = 0; l < info.layers(); l++) {
+                    norms[l] = l < splitLayer ? below.transformedNorms.row(l, 0, len)
+                            : above.transformedNorms.row(l, b, len);
+                }
+            }
             float[][] lastHidden = null;
             if (hidden != null) {
                 lastHidden = new float[len][d];
@@ -302,7 +310,7 @@ public final class DjlBertModel implements ClassifierModel {
             out.add(new ForwardResult(
                     logits == null ? null : java.util.Arrays.copyOfRange(logits, b * classes, (b + 1) * classes),
                     probs == null ? null : java.util.Arrays.copyOfRange(probs, b * classes, (b + 1) * classes),
-                    attentions, lastHidden, values));
+                    attentions, lastHidden, values, norms));
         }
         return out;
     }

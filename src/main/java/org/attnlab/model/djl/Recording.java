@@ -6,19 +6,26 @@ import org.attnlab.model.AttentionEdit;
 import org.attnlab.model.ForwardOptions;
 
 /**
- * What a forward copies out per layer, as {@link ForwardOptions} asks: attention (after edits) and
- * value vectors. Its {@link #hook} applies edit sets (one per batch element) and records.
+ * What a forward copies out per layer, as {@link ForwardOptions} asks: attention (after edits), value
+ * vectors and the norms of the transformed values. Its {@link #hook} applies edit sets (one per batch
+ * element) and records.
  */
 final class Recording {
 
     final AttentionRecorder attention;
     final AttentionRecorder values;
+    /** {@code [batch, heads, 1, n]} per layer: one row of norms, so it cuts like an attention map. */
+    final AttentionRecorder transformedNorms;
     private final ForwardOptions options;
+    private final BertEncoder encoder;
 
-    Recording(int layers, ForwardOptions options) {
+    Recording(BertEncoder encoder, ForwardOptions options) {
+        int layers = encoder.config().layers();
         this.attention = new AttentionRecorder(layers);
         this.values = new AttentionRecorder(layers);
+        this.transformedNorms = new AttentionRecorder(layers);
         this.options = options;
+        this.encoder = encoder;
     }
 
     AttentionHook hook(List<List<AttentionEdit>> editSets) {
@@ -36,6 +43,11 @@ final class Recording {
             public void onValues(int layer, NDArray v) {
                 if (options.values()) {
                     values.record(layer, v);
+                }
+                if (options.transformedNorms()) {
+                    try (NDArray norms = encoder.transformedNorms(layer, v)) {
+                        transformedNorms.record(layer, norms);
+                    }
                 }
             }
         };

@@ -13,13 +13,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.attnlab.data.TokenizedText;
 import org.attnlab.model.ForwardOptions;
 import org.attnlab.model.ForwardResult;
@@ -30,6 +27,7 @@ import org.attnlab.model.TrainableModel;
 import org.attnlab.model.TrainingOptions;
 import org.attnlab.model.AttentionEdit;
 import org.attnlab.model.hf.HfModelDirectory;
+import org.attnlab.io.Directories;
 
 /**
  * Fine-tuning of a {@link DjlBertModel} classifier: AdamW on the head alone, the head plus the top K
@@ -130,11 +128,9 @@ public final class TrainableBertModel implements TrainableModel {
     @Override
     public void save(Path dir) {
         HfModelDirectory source = model.source();
-        Path parent = dir.toAbsolutePath().getParent();
         Path tmp = null;
         try {
-            Files.createDirectories(parent);
-            tmp = Files.createTempDirectory(parent, ".save-");
+            tmp = Directories.stageBeside(dir);
             HfModelDirectory out = new HfModelDirectory(tmp);
             try (NDManager sub = model.manager().newSubManager(); OutputStream os = Files.newOutputStream(out.weights())) {
                 NDList list = new NDList();
@@ -149,27 +145,12 @@ public final class TrainableBertModel implements TrainableModel {
             }
             model.encoder().config().write(out.config());
             Files.copy(source.tokenizer(), out.tokenizer());
-            if (Files.exists(dir)) {
-                deleteTree(dir);
-            }
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            Directories.replace(tmp, dir);
             tmp = null;
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": could not save the model (" + e.getMessage() + ")", e);
         } finally {
-            if (tmp != null) {
-                deleteTree(tmp);
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(dir + ": could not delete (" + e.getMessage() + ")", e);
+            Directories.deleteQuietly(tmp);
         }
     }
 

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +26,7 @@ import org.attnlab.model.ModelException;
 import org.attnlab.model.hf.onnx.BertOnnxGraph;
 import org.attnlab.model.hf.onnx.HfTensor;
 import org.attnlab.model.hf.onnx.OnnxReader;
+import org.attnlab.io.Directories;
 
 /**
  * Turns a PyTorch ONNX export of a Hugging Face BERT encoder plus its {@code tokenizer.json} into an
@@ -83,7 +83,7 @@ public final class OnnxBertImporter {
             return config;
         } catch (Throwable e) { // anything, OutOfMemoryError included: never leave the half-built directory
             try {
-                deleteTree(work);
+                Directories.deleteTree(work);
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
@@ -185,26 +185,7 @@ public final class OnnxBertImporter {
             }
             return;
         }
-        Path old = absolute.resolveSibling("." + absolute.getFileName() + ".replaced-" + UUID.randomUUID());
-        Files.move(absolute, old, StandardCopyOption.ATOMIC_MOVE);
-        try {
-            Files.move(work, absolute, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.move(old, absolute, StandardCopyOption.ATOMIC_MOVE);
-            throw e;
-        }
-        deleteTree(old);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        Directories.replace(work, absolute);
     }
 
     private static String sha256(byte[] bytes) {

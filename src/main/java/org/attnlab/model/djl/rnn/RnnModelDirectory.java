@@ -9,10 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import org.attnlab.model.ModelException;
+import org.attnlab.io.Directories;
 
 /**
  * The on-disk form of an RNN attention model: {@code config.json} (the {@link RnnAttentionConfig}
@@ -44,13 +43,12 @@ final class RnnModelDirectory {
         Path parent = target.getParent();
         String name = target.getFileName().toString();
         Path tmp = null;
-        Path old = null;
         try {
             Files.createDirectories(parent);
             if (Files.exists(target)) {
                 requireReplaceable(target);
             }
-            tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
+            tmp = Directories.stageBeside(target);
             ObjectNode root = JSON.createObjectNode();
             config.writeTo(root);
             root.put("vocab_size", vocabulary.size());
@@ -58,17 +56,12 @@ final class RnnModelDirectory {
             JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve(CONFIG).toFile(), root);
             vocabulary.write(tmp.resolve(VOCAB));
             weights.write(tmp.resolve(WEIGHTS));
-            if (Files.exists(target)) {
-                old = parent.resolve("." + name + ".old-" + System.nanoTime());
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            Directories.replace(tmp, target);
             tmp = null;
         } catch (IOException e) {
             throw new UncheckedIOException(target + ": could not write the model directory (" + e.getMessage() + ")", e);
         } finally {
-            deleteQuietly(tmp);
-            deleteQuietly(old);
+            Directories.deleteQuietly(tmp);
         }
     }
 
@@ -126,17 +119,6 @@ final class RnnModelDirectory {
             return root;
         } catch (IOException e) {
             throw new ModelException(file + ": not readable as JSON (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a leftover hidden .tmp-/.old- directory beside the model is harmless
         }
     }
 }

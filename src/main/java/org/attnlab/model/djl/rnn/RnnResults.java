@@ -29,24 +29,29 @@ final class RnnResults {
         double[] a = o.attentions() ? doubles(alpha) : null;
         // The encoder states are both the "last hidden state" and what attention weights (the values).
         float[] h = o.lastHiddenState() || o.values() ? hidden.toType(DataType.FLOAT32, false).toFloatArray() : null;
+        // ||h_j||: what position j adds to the context per unit of attention (norm-based attention).
+        float[] norms = o.transformedNorms() ? hidden.norm(new int[] {2}).toType(DataType.FLOAT32, false).toFloatArray()
+                : null;
         int size = (int) hidden.getShape().get(2);
         boolean shared = hidden.getShape().get(0) == 1;
         List<ForwardResult> out = new ArrayList<>(lengths.length);
         for (int b = 0; b < lengths.length; b++) {
             int len = lengths[b];
+            int row = shared ? 0 : b;
             float[][][][] attentions = a == null ? null
                     : new float[][][][] {{{floats(Arrays.copyOfRange(a, b * width, b * width + len))}}};
             float[][] last = null;
             if (h != null) {
                 last = new float[len][];
-                int row = shared ? 0 : b;
                 for (int t = 0; t < len; t++) {
                     last[t] = Arrays.copyOfRange(h, (row * width + t) * size, (row * width + t + 1) * size);
                 }
             }
+            float[][][] norm = norms == null ? null
+                    : new float[][][] {{Arrays.copyOfRange(norms, row * width, row * width + len)}};
             out.add(new ForwardResult(Arrays.copyOfRange(l, b * classes, (b + 1) * classes),
                     Arrays.copyOfRange(p, b * classes, (b + 1) * classes), attentions,
-                    o.lastHiddenState() ? last : null, o.values() ? new float[][][][] {{last}} : null));
+                    o.lastHiddenState() ? last : null, o.values() ? new float[][][][] {{last}} : null, norm));
         }
         return out;
     }
