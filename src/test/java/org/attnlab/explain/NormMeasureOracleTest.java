@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +18,7 @@ import org.attnlab.model.ForwardResult;
 import org.attnlab.model.djl.DjlBertModel;
 import org.attnlab.model.hf.onnx.OnnxGraph;
 import org.attnlab.model.hf.onnx.OnnxNode;
-import org.attnlab.model.hf.onnx.OnnxReader;
-import org.attnlab.model.hf.onnx.OnnxWriter;
+import org.attnlab.testing.MiniLmOnnx;
 import org.attnlab.testing.TestModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,13 +33,11 @@ import org.junit.jupiter.api.Test;
  */
 class NormMeasureOracleTest {
 
-    private static final String ONNX = "all-minilm-l6-v2.onnx";
     /** Relative to the largest |value| compared: float32 sums over 384-wide dot products. */
     private static final double RELATIVE_TOLERANCE = 1e-5;
 
     private static DjlBertModel model;
-    private static OrtEnvironment env;
-    private static OrtSession session;
+    private static MiniLmOnnx ort;
     /** Per layer: the attention output dense's weight [in][out], its bias, and the graph tensor of its output. */
     private static float[][][] denseWeights;
     private static float[][] denseBiases;
@@ -53,8 +46,7 @@ class NormMeasureOracleTest {
     @BeforeAll
     static void setUp() throws IOException, OrtException {
         model = DjlBertModel.load(TestModels.minilm());
-        byte[] onnx = resource(ONNX);
-        OnnxGraph graph = OnnxReader.read(onnx, ONNX);
+        OnnxGraph graph = MiniLmOnnx.graph();
         int layers = model.info().layers();
         denseWeights = new float[layers][][];
         denseBiases = new float[layers][];
@@ -75,16 +67,13 @@ class NormMeasureOracleTest {
             }
         }
         denseOutputs = List.of(outputs); // rejects a null: every layer must have its dense
-        env = OrtEnvironment.getEnvironment();
-        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
-        session = env.createSession(OnnxWriter.withExtraOutputs(onnx, denseOutputs), options);
+        ort = MiniLmOnnx.withOutputs(denseOutputs);
     }
 
     @AfterAll
     static void tearDown() throws OrtException {
-        if (session != null) {
-            session.close();
+        if (ort != null) {
+            ort.close();
         }
         if (model != null) {
             model.close();
@@ -191,20 +180,12 @@ class NormMeasureOracleTest {
 
     /** ONNX Runtime's attention output dense result {@code [layer][token][hidden]}, before residual and LayerNorm. */
     private static float[][][] denseOutputs(TokenizedText t) throws OrtException {
-        long[] ids = t.ids();
-        long[] ones = new long[ids.length];
-        Arrays.fill(ones, 1);
-        try (OnnxTensor inputIds = OnnxTensor.createTensor(env, new long[][] {ids});
-             OnnxTensor mask = OnnxTensor.createTensor(env, new long[][] {ones});
-             OnnxTensor types = OnnxTensor.createTensor(env, new long[][] {new long[ids.length]});
-             OrtSession.Result ort = session.run(Map.of("input_ids", inputIds, "attention_mask", mask,
-                     "token_type_ids", types))) {
-            float[][][] out = new float[denseOutputs.size()][][];
-            for (int l = 0; l < out.length; l++) {
-                out[l] = ((float[][][]) ort.get(denseOutputs.get(l)).orElseThrow().getValue())[0];
-            }
-            return out;
+        Map<String, Object> reference = ort.run(t.ids(), denseOutputs);
+        float[][][] out = new float[denseOutputs.size()][][];
+        for (int l = 0; l < out.length; l++) {
+            out[l] = (float[][]) reference.get(denseOutputs.get(l));
         }
+        return out;
     }
 
     /** {@code f[h][j] = v[h][j] W_O^h}, with {@code W_O^h} rows {@code h*headSize..} of {@code weight [in][out]}. */
@@ -285,12 +266,4 @@ class NormMeasureOracleTest {
         return m;
     }
 
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = NormMeasureOracleTest.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IOException(name + " not on the test classpath");
-            }
-            return in.readAllBytes();
-        }
-    }
 }

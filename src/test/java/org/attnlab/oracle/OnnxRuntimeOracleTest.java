@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -29,8 +26,7 @@ import org.attnlab.model.djl.DjlBertModel;
 import org.attnlab.model.hf.ModelCatalog;
 import org.attnlab.model.hf.onnx.OnnxGraph;
 import org.attnlab.model.hf.onnx.OnnxNode;
-import org.attnlab.model.hf.onnx.OnnxReader;
-import org.attnlab.model.hf.onnx.OnnxWriter;
+import org.attnlab.testing.MiniLmOnnx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OnnxRuntimeOracleTest {
 
-    private static final String ONNX = "all-minilm-l6-v2.onnx";
     private static final String FIXTURE = "oracle/minilm-reference-tokens.json";
     private static final Pattern SOFTMAX = Pattern.compile("/encoder/layer\\.(\\d+)/attention/self/Softmax");
     private static final double HIDDEN_TOLERANCE = 1e-4;
@@ -53,8 +48,7 @@ class OnnxRuntimeOracleTest {
     @TempDir
     static Path tmp;
     private static ClassifierModel model;
-    private static OrtEnvironment env;
-    private static OrtSession session;
+    private static MiniLmOnnx ort;
     private static List<String> softmaxOutputs;
     /** Per layer, the output of the Add that applies the value bias: X W_V + b_V, [1, n, hidden]. */
     private static List<String> valueOutputs;
@@ -62,12 +56,11 @@ class OnnxRuntimeOracleTest {
 
     @BeforeAll
     static void setUp() throws IOException, OrtException {
-        byte[] onnx = resource(ONNX);
         Path dir = tmp.resolve("minilm");
         ModelCatalog.importModel("minilm", dir, false);
         model = DjlBertModel.load(dir);
 
-        OnnxGraph graph = OnnxReader.read(onnx, ONNX);
+        OnnxGraph graph = MiniLmOnnx.graph();
         String[] byLayer = new String[model.info().layers()];
         for (OnnxNode n : graph.nodes()) {
             Matcher m = SOFTMAX.matcher(n.name());
@@ -87,18 +80,14 @@ class OnnxRuntimeOracleTest {
         valueOutputs = List.of(values);
         List<String> extra = new ArrayList<>(softmaxOutputs);
         extra.addAll(valueOutputs);
-        env = OrtEnvironment.getEnvironment();
-        // No graph optimisation: ONNX Runtime runs the exported ops one by one, the most literal reference.
-        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
-        session = env.createSession(OnnxWriter.withExtraOutputs(onnx, extra), options);
+        ort = MiniLmOnnx.withOutputs(extra);
         sentences = new ObjectMapper().readTree(resource(FIXTURE)).get("sentences");
     }
 
     @AfterAll
     static void tearDown() throws OrtException {
-        if (session != null) {
-            session.close();
+        if (ort != null) {
+            ort.close();
         }
         if (model != null) {
             model.close();
@@ -133,7 +122,7 @@ class OnnxRuntimeOracleTest {
 
     @Test
     void forwardMatchesOnnxRuntime() throws OrtException {
-        assertEquals(List.of("input_ids", "attention_mask", "token_type_ids"), List.copyOf(session.getInputNames()));
+        assertEquals(List.of("input_ids", "attention_mask", "token_type_ids"), ort.inputNames());
         double worstHidden = 0;
         double worstAttention = 0;
         double worstValues = 0;
@@ -141,44 +130,40 @@ class OnnxRuntimeOracleTest {
             TokenizedText t = model.tokenize(s.get("text").asText(), false);
             ForwardResult ours = model.forward(t, ForwardOptions.EVERYTHING);
             long[] ids = t.ids();
-            long[] ones = new long[ids.length];
-            Arrays.fill(ones, 1);
-            try (OnnxTensor inputIds = OnnxTensor.createTensor(env, new long[][] {ids});
-                 OnnxTensor mask = OnnxTensor.createTensor(env, new long[][] {ones});
-                 OnnxTensor types = OnnxTensor.createTensor(env, new long[][] {new long[ids.length]});
-                 OrtSession.Result ort = session.run(Map.of("input_ids", inputIds, "attention_mask", mask,
-                         "token_type_ids", types))) {
-                float[][] hidden = ((float[][][]) ort.get("last_hidden_state").orElseThrow().getValue())[0];
-                double h = maxAbsDiff(hidden, ours.lastHiddenState());
-                double a = 0;
-                double v = 0;
-                for (int l = 0; l < softmaxOutputs.size(); l++) {
-                    float[][][] reference = ((float[][][][]) ort.get(softmaxOutputs.get(l)).orElseThrow().getValue())[0];
-                    for (int head = 0; head < reference.length; head++) {
-                        a = Math.max(a, maxAbsDiff(reference[head], ours.attentions()[l][head]));
-                    }
-                    assertEquals(reference.length, ours.attentions()[l].length, "heads in layer " + l);
+            List<String> wanted = new ArrayList<>(List.of("last_hidden_state"));
+            wanted.addAll(softmaxOutputs);
+            wanted.addAll(valueOutputs);
+            Map<String, Object> reference = ort.run(ids, wanted);
+            float[][] hidden = (float[][]) reference.get("last_hidden_state");
+            double h = maxAbsDiff(hidden, ours.lastHiddenState());
+            double a = 0;
+            double v = 0;
+            for (int l = 0; l < softmaxOutputs.size(); l++) {
+                float[][][] softmax = (float[][][]) reference.get(softmaxOutputs.get(l));
+                for (int head = 0; head < softmax.length; head++) {
+                    a = Math.max(a, maxAbsDiff(softmax[head], ours.attentions()[l][head]));
                 }
-                assertEquals(softmaxOutputs.size(), ours.attentions().length, "layers");
-                for (int l = 0; l < valueOutputs.size(); l++) {
-                    // ORT's [n, hidden] against ours per head [n, headSize]: head h holds columns h*headSize...
-                    float[][] reference = ((float[][][]) ort.get(valueOutputs.get(l)).orElseThrow().getValue())[0];
-                    float[][][] perHead = ours.values()[l];
-                    int headSize = perHead[0][0].length;
-                    for (int head = 0; head < perHead.length; head++) {
-                        for (int i = 0; i < reference.length; i++) {
-                            for (int k = 0; k < headSize; k++) {
-                                v = Math.max(v, Math.abs((double) reference[i][head * headSize + k] - perHead[head][i][k]));
-                            }
+                assertEquals(softmax.length, ours.attentions()[l].length, "heads in layer " + l);
+            }
+            assertEquals(softmaxOutputs.size(), ours.attentions().length, "layers");
+            for (int l = 0; l < valueOutputs.size(); l++) {
+                // ORT's [n, hidden] against ours per head [n, headSize]: head h holds columns h*headSize...
+                float[][] value = (float[][]) reference.get(valueOutputs.get(l));
+                float[][][] perHead = ours.values()[l];
+                int headSize = perHead[0][0].length;
+                for (int head = 0; head < perHead.length; head++) {
+                    for (int i = 0; i < value.length; i++) {
+                        for (int k = 0; k < headSize; k++) {
+                            v = Math.max(v, Math.abs((double) value[i][head * headSize + k] - perHead[head][i][k]));
                         }
                     }
                 }
-                System.out.printf(Locale.ROOT, "oracle: %3d tokens  max|diff| hidden %.2e  attention %.2e  values %.2e%n",
-                        ids.length, h, a, v);
-                worstValues = Math.max(worstValues, v);
-                worstHidden = Math.max(worstHidden, h);
-                worstAttention = Math.max(worstAttention, a);
             }
+            System.out.printf(Locale.ROOT, "oracle: %3d tokens  max|diff| hidden %.2e  attention %.2e  values %.2e%n",
+                    ids.length, h, a, v);
+            worstValues = Math.max(worstValues, v);
+            worstHidden = Math.max(worstHidden, h);
+            worstAttention = Math.max(worstAttention, a);
         }
         System.out.printf(Locale.ROOT, "oracle: %d sentences, worst max|diff| hidden %.2e (limit %.0e),"
                 + " attention %.2e (limit %.0e)%n", sentences.size(), worstHidden, HIDDEN_TOLERANCE, worstAttention,

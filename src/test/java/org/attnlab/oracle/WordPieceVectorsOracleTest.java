@@ -3,21 +3,14 @@ package org.attnlab.oracle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
-import java.io.InputStream;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.attnlab.data.TokenizedText;
 import org.attnlab.model.ClassifierModel;
 import org.attnlab.model.djl.DjlBertModel;
 import org.attnlab.model.djl.WordPieceVectors;
 import org.attnlab.model.hf.HfModelDirectory;
 import org.attnlab.model.hf.onnx.OnnxNode;
-import org.attnlab.model.hf.onnx.OnnxReader;
-import org.attnlab.model.hf.onnx.OnnxWriter;
+import org.attnlab.testing.MiniLmOnnx;
 import org.attnlab.testing.TestModels;
 import org.junit.jupiter.api.Test;
 
@@ -30,35 +23,19 @@ class WordPieceVectorsOracleTest {
 
     @Test
     void aWordsVectorIsTheMeanOfItsPiecesRowsAsOnnxRuntimeGathersThem() throws Exception {
-        byte[] onnx;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("all-minilm-l6-v2.onnx")) {
-            onnx = in.readAllBytes();
-        }
-        String gather = OnnxReader.read(onnx, "minilm").nodes().stream()
+        String gather = MiniLmOnnx.graph().nodes().stream()
                 .filter(n -> n.opType().equals("Gather") && n.inputs().contains("embeddings.word_embeddings.weight"))
                 .map(OnnxNode::output).findFirst().orElseThrow();
         // One word that is a single piece, two that WordPiece splits, one with a non-letter.
         List<String> words = List.of("film", "unwatchable", "overacting", "isn't");
         float[][] ours = WordPieceVectors.of(new HfModelDirectory(TestModels.minilm()), words);
 
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (ClassifierModel model = DjlBertModel.load(TestModels.minilm());
-             OrtSession session = env.createSession(OnnxWriter.withExtraOutputs(onnx, List.of(gather)),
-                     new OrtSession.SessionOptions())) {
+             MiniLmOnnx ort = MiniLmOnnx.withOutputs(List.of(gather))) {
             int multiPiece = 0;
             for (int w = 0; w < words.size(); w++) {
                 TokenizedText t = model.tokenize(words.get(w), false);
-                long[] ids = t.ids();
-                long[] ones = new long[ids.length];
-                Arrays.fill(ones, 1);
-                float[][] rows;
-                try (OnnxTensor inputIds = OnnxTensor.createTensor(env, new long[][] {ids});
-                     OnnxTensor mask = OnnxTensor.createTensor(env, new long[][] {ones});
-                     OnnxTensor types = OnnxTensor.createTensor(env, new long[][] {new long[ids.length]});
-                     OrtSession.Result r = session.run(Map.of("input_ids", inputIds, "attention_mask", mask,
-                             "token_type_ids", types))) {
-                    rows = ((float[][][]) r.get(gather).orElseThrow().getValue())[0];
-                }
+                float[][] rows = (float[][]) ort.run(t.ids(), List.of(gather)).get(gather);
                 int pieces = 0;
                 double[] mean = new double[rows[0].length];
                 for (int i = 0; i < rows.length; i++) {
