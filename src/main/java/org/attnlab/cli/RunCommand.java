@@ -28,6 +28,7 @@ import org.attnlab.model.ClassifierModel;
 import org.attnlab.model.djl.Models;
 import org.attnlab.report.ReportWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +45,11 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SUITE", description = "Suite YAML file.")
     Path suiteFile;
 
+    @Option(names = "--model", paramLabel = "NAME",
+            description = "Run only this model of the suite (repeatable), e.g. to spread one suite over several "
+                    + "processes; the run id covers the selected models, so each selection has its own run directory.")
+    List<String> only = new ArrayList<>();
+
     @Spec CommandSpec spec;
 
     /** A model of the suite with its dataset, resolved before any work. */
@@ -55,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         SuiteSpec suite = YamlFiles.read(suiteFile, SuiteSpec.class);
         List<Experiment> experiments = SuiteExperiments.build(suite);
-        List<Entry> entries = resolve(suite);
+        List<Entry> entries = select(resolve(suite), only);
         // Keyed by the name as written: a spec's dataset may be a file named relative to the spec.
         Map<String, Dataset> datasets = new LinkedHashMap<>();
         DatasetFetcher fetcher = new DatasetFetcher(DatasetFetcher.defaultCacheDir());
@@ -137,6 +143,20 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /** The entries named by {@code --model}, in suite order; all of them when none is named. */
+    private static List<Entry> select(List<Entry> entries, List<String> names) {
+        if (names.isEmpty()) {
+            return entries;
+        }
+        List<String> known = entries.stream().map(Entry::name).toList();
+        for (String n : names) {
+            if (!known.contains(n)) {
+                throw new IllegalArgumentException("--model " + n + ": the suite has no such model (it has " + known + ")");
+            }
+        }
+        return entries.stream().filter(e -> names.contains(e.name())).toList();
     }
 
     /** The entry's own token limit, else the sample's. */

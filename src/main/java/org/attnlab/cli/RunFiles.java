@@ -31,6 +31,8 @@ final class RunFiles {
                                 Map<String, String> weights, Map<String, Dataset> datasets, Map<String, Double> seconds,
                                 double wallSeconds) throws IOException {
         ObjectNode root = JSON.createObjectNode();
+        root.put("suite", suite.name());
+        root.put("run_id", runDir.getFileName().toString());
         root.put("suite_file", suiteFile.toString());
         root.put("suite_sha256", Checksums.sha256(suiteFile));
         root.put("suite_text", Files.readString(suiteFile));

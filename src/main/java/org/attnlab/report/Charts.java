@@ -94,6 +94,15 @@ final class Charts {
             r.setSeriesPaint(i, ChartStyle.color(i, 170));
         }
         tiltLabels(plot.getDomainAxis(), data.getColumnCount());
+        // The axis' automatic range covers the whiskers only: outlier marks would be clipped at the top.
+        double[] all = rows.values().stream().flatMap(row -> row.values().stream()).flatMap(List::stream)
+                .mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray();
+        if (all.length > 0) {
+            double lo = java.util.Arrays.stream(all).min().orElseThrow();
+            double hi = java.util.Arrays.stream(all).max().orElseThrow();
+            double pad = 0.05 * Math.max(hi - lo, 1e-6);
+            plot.getRangeAxis().setRange(lo - pad, hi + pad);
+        }
         return chart;
     }
 

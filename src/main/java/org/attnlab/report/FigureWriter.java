@@ -89,6 +89,9 @@ public final class FigureWriter {
     /** Writes {@code dir/<name>.svg} (the bare {@code <svg>} element, UTF-8); returns its path. */
     public Path writeSvg(Figure f, Path dir) throws IOException {
         SVGGraphics2D g = new SVGGraphics2D(f.width(), f.height());
+        // JFreeSVG's default id prefix is random: a fixed one per figure keeps the file reproducible and
+        // the ids unique when several figures are inlined in one page.
+        g.setDefsKeyPrefix(f.name() + "-");
         f.drawable().draw(g, new Rectangle2D.Double(0, 0, f.width(), f.height()));
         byte[] svg = g.getSVGElement().getBytes(StandardCharsets.UTF_8);
         return atomically(dir.resolve(f.name() + ".svg"), out -> out.write(svg));
@@ -113,7 +116,23 @@ public final class FigureWriter {
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 content.drawForm(g.getXFormObject());
             }
+            // PDFBox otherwise derives the trailer's /ID from the clock: fix it so the same records give
+            // the same bytes.
+            byte[] id = fileId(f.name());
+            org.apache.pdfbox.cos.COSArray ids = new org.apache.pdfbox.cos.COSArray();
+            ids.add(new org.apache.pdfbox.cos.COSString(id));
+            ids.add(new org.apache.pdfbox.cos.COSString(id));
+            document.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
             return atomically(dir.resolve(f.name() + ".pdf"), document::save);
+        }
+    }
+
+    /** A PDF file identifier (16 bytes) that depends on the figure's name only. */
+    private static byte[] fileId(String name) {
+        try {
+            return java.security.MessageDigest.getInstance("MD5").digest(name.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides MD5", e);
         }
     }
 

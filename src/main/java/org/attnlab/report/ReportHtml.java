@@ -48,7 +48,9 @@ final class ReportHtml {
 
     String render() {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        String name = runDir.toAbsolutePath().normalize().getFileName().toString();
+        // The run's own id, not the directory's name: a copied run directory gives the same report.
+        String dirName = runDir.toAbsolutePath().normalize().getFileName().toString();
+        String name = provenance == null ? dirName : provenance.path("run_id").asText(dirName);
         sb.append("<title>attnlab report ").append(Html.escape(name)).append("</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n");
         sb.append("<h1>attnlab report — run ").append(Html.escape(name)).append("</h1>\n<p class=\"note\">Models: ")
                 .append(Html.escape(String.join(", ", records.models()))).append(". Experiments: ")

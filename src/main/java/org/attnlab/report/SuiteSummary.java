@@ -26,9 +26,9 @@ public final class SuiteSummary {
     private static final double ALPHA = 0.05;
 
     private final ObjectNode json;
-    private final List<String> headline;
+    private final Headline headline;
 
-    private SuiteSummary(ObjectNode json, List<String> headline) {
+    private SuiteSummary(ObjectNode json, Headline headline) {
         this.json = json;
         this.headline = headline;
     }
@@ -37,14 +37,14 @@ public final class SuiteSummary {
         return json;
     }
 
-    /** A few human-readable lines for the console. */
+    /** About ten console lines: one row per headline statistic, one column per model. */
     public List<String> headline() {
-        return headline;
+        return headline.render();
     }
 
     public static SuiteSummary of(Path runDir, List<String> experiments) throws IOException {
         ObjectNode root = JSON.createObjectNode();
-        List<String> lines = new ArrayList<>();
+        Headline lines = new Headline();
         for (String experiment : experiments) {
             Path file = runDir.resolve("records").resolve(experiment + ".jsonl");
             Map<String, List<JsonNode>> byModel = new LinkedHashMap<>();
@@ -77,7 +77,7 @@ public final class SuiteSummary {
     }
 
     /** Per pair: mean, std and fraction significant of tau, overall and by predicted class (Jain &amp; Wallace's table). */
-    private static void correlation(ObjectNode s, List<JsonNode> records, String model, List<String> lines) {
+    private static void correlation(ObjectNode s, List<JsonNode> records, String model, Headline lines) {
         if (records.isEmpty()) {
             return;
         }
@@ -90,9 +90,8 @@ public final class SuiteSummary {
             records.stream().map(r -> r.path("predicted").asText()).distinct().sorted()
                     .forEach(c -> byClass.set(c, tauSummary(records, pair, c)));
             JsonNode o = p.path("overall");
-            lines.add(String.format(Locale.ROOT, "%-22s correlation %-24s tau %.3f +- %.3f (p<=.05: %.2f, n=%d)", model, pair,
-                    o.path("mean").asDouble(), o.path("std").asDouble(), o.path("fraction_significant").asDouble(),
-                    o.path("count").asInt()));
+            lines.put("tau " + pair + " (sig.)", model, String.format(Locale.ROOT, "%.2f ± %.2f (%.2f)",
+                    o.path("mean").asDouble(), o.path("std").asDouble(), o.path("fraction_significant").asDouble()));
         }
     }
 
@@ -106,17 +105,17 @@ public final class SuiteSummary {
         return o;
     }
 
-    private static void permutation(ObjectNode s, List<JsonNode> records, String model, List<String> lines) {
+    private static void permutation(ObjectNode s, List<JsonNode> records, String model, Headline lines) {
         double[] median = records.stream().mapToDouble(r -> r.path("median_tvd").asDouble()).toArray();
         s.set("median_tvd", JSON.valueToTree(Summary.of(median)));
         long small = java.util.Arrays.stream(median).filter(v -> v < 0.01).count();
         s.put("fraction_median_tvd_below_0.01", records.isEmpty() ? Double.NaN : small / (double) records.size());
-        lines.add(String.format(Locale.ROOT, "%-22s permutation: median output change (TVD) %.4f on average; "
-                + "%.0f%% of instances change < 0.01", model, Summary.of(median).mean(), 100.0 * small / Math.max(1, records.size())));
+        lines.put("permutation: median TVD (< .01)", model, String.format(Locale.ROOT, "%.3f (%.0f%%)",
+                Summary.of(median).mean(), 100.0 * small / Math.max(1, records.size())));
     }
 
     /** Serrano &amp; Smith's 2x2 table of which single erasure flipped the decision, with McNemar's test. */
-    private static void erasureSingle(ObjectNode s, List<JsonNode> records, String model, List<String> lines) {
+    private static void erasureSingle(ObjectNode s, List<JsonNode> records, String model, Headline lines) {
         int both = 0;
         int onlyTop = 0;
         int onlyRandom = 0;
@@ -141,17 +140,16 @@ public final class SuiteSummary {
         s.set("delta_jsd", JSON.valueToTree(Summary.of(delta)));
         long positive = java.util.Arrays.stream(delta).filter(d -> d > 0).count();
         s.put("fraction_delta_jsd_positive", records.isEmpty() ? Double.NaN : positive / (double) records.size());
-        lines.add(String.format(Locale.ROOT, "%-22s erasure-single: top flips %d, random flips %d of %d; dJS>0 in %.0f%%",
-                model, both + onlyTop, both + onlyRandom, records.size(), 100.0 * positive / Math.max(1, records.size())));
+        lines.put("erasure: flips top / random", model,
+                String.format(Locale.ROOT, "%d / %d of %d", both + onlyTop, both + onlyRandom, records.size()));
     }
 
     /** Per ordering: mean +- std fraction erased over instances that flip, and how many never flip. */
-    private static void decisionFlip(ObjectNode s, List<JsonNode> records, String model, List<String> lines) {
+    private static void decisionFlip(ObjectNode s, List<JsonNode> records, String model, Headline lines) {
         if (records.isEmpty()) {
             return;
         }
         ObjectNode orderings = s.putObject("orderings");
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-22s decision-flip fraction erased:", model));
         for (Iterator<String> it = records.get(0).path("orderings").fieldNames(); it.hasNext(); ) {
             String o = it.next();
             List<JsonNode> flips = records.stream().map(r -> r.path("orderings").path(o)).toList();
@@ -161,32 +159,31 @@ public final class SuiteSummary {
             n.set("fraction_erased", JSON.valueToTree(Summary.of(fraction)));
             n.put("flipped", fraction.length);
             n.put("never_flipped", flips.size() - fraction.length);
-            if (!o.startsWith("random-") || o.equals("random-1")) {
-                line.append(String.format(Locale.ROOT, " %s %.2f (never %d)", o, Summary.of(fraction).mean(), flips.size() - fraction.length));
+            if (o.equals("attention-desc") || o.equals("random-1")) {
+                lines.put("flip: erased, " + o + " (never)", model, String.format(Locale.ROOT, "%.2f (%d)",
+                        Summary.of(fraction).mean(), flips.size() - fraction.length));
             }
         }
-        lines.add(line.toString());
     }
 
     /** Jain &amp; Wallace's adversarial attention: how far attention can move within epsilon of the output. */
-    private static void adversarial(ObjectNode s, List<JsonNode> records, String model, List<String> lines) {
+    private static void adversarial(ObjectNode s, List<JsonNode> records, String model, Headline lines) {
         List<JsonNode> attacked = records.stream().filter(r -> r.path("unsupported").isNull()).toList();
         s.put("unsupported", records.size() - attacked.size());
         if (attacked.isEmpty()) {
-            lines.add(String.format(Locale.ROOT, "%-22s adversarial: not applicable (%s)", model,
-                    records.isEmpty() ? "no instances" : records.get(0).path("unsupported").asText()));
+            lines.put("adversarial: max JSD (> .5)", model, "n/a");
             return;
         }
         double[] jsd = attacked.stream().mapToDouble(r -> r.path("max_jsd_within_epsilon").asDouble()).toArray();
         s.set("max_jsd_within_epsilon", JSON.valueToTree(Summary.of(jsd)));
         long far = java.util.Arrays.stream(jsd).filter(v -> v > 0.5).count();
         s.put("fraction_max_jsd_above_0.5", far / (double) jsd.length);
-        lines.add(String.format(Locale.ROOT, "%-22s adversarial: max JSD within epsilon %.3f on average (> 0.5 in %.0f%%)",
-                model, Summary.of(jsd).mean(), 100.0 * far / jsd.length));
+        lines.put("adversarial: max JSD (> .5)", model,
+                String.format(Locale.ROOT, "%.3f (%.0f%%)", Summary.of(jsd).mean(), 100.0 * far / jsd.length));
     }
 
     /** Effective/efficient attention: invariance, sufficiency and necessity of the support, agreement. */
-    private static void efficient(ObjectNode s, List<JsonNode> records, String model, List<String> lines) {
+    private static void efficient(ObjectNode s, List<JsonNode> records, String model, Headline lines) {
         if (records.isEmpty()) {
             return;
         }
@@ -205,8 +202,37 @@ public final class SuiteSummary {
             String pair = pairs.next();
             kendall.set(pair, tauSummary(records, pair, null));
         }
-        lines.add(String.format(Locale.ROOT, "%-22s efficient attention: output change %.1e; support %.1f tokens; "
-                + "sufficient %.0f%%, necessary %.0f%%", model, Summary.of(efficient).mean(), Summary.of(support).mean(),
-                100 * sufficient, 100 * necessary));
+        lines.put("efficient: support, suff./nec.", model, String.format(Locale.ROOT, "%.1f, %.0f%%/%.0f%%",
+                Summary.of(support).mean(), 100 * sufficient, 100 * necessary));
+    }
+
+    /** Cells keyed by row (a statistic) and column (a model), rendered as an aligned text table. */
+    private static final class Headline {
+        private final Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        private final java.util.Set<String> models = new java.util.LinkedHashSet<>();
+
+        void put(String row, String model, String cell) {
+            models.add(model);
+            rows.computeIfAbsent(row, k -> new LinkedHashMap<>()).put(model, cell);
+        }
+
+        List<String> render() {
+            int first = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
+            Map<String, Integer> width = new LinkedHashMap<>();
+            for (String m : models) {
+                width.put(m, Math.max(m.length(), rows.values().stream().mapToInt(r -> r.getOrDefault(m, "").length()).max().orElse(0)));
+            }
+            List<String> out = new ArrayList<>();
+            out.add(line(first, "", width, m -> m));
+            rows.forEach((row, cells) -> out.add(line(first, row, width, m -> cells.getOrDefault(m, "-"))));
+            return out;
+        }
+
+        private static String line(int first, String label, Map<String, Integer> width,
+                java.util.function.Function<String, String> cell) {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-" + Math.max(1, first) + "s", label));
+            width.forEach((m, w) -> b.append("  ").append(String.format(Locale.ROOT, "%" + w + "s", cell.apply(m))));
+            return b.toString().stripTrailing();
+        }
     }
 }

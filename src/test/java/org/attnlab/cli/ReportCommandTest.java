@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -17,9 +21,30 @@ class ReportCommandTest {
 
     @Test
     void regeneratesTheReportFromACopiedRunDirectory() throws Exception {
+        Path run = copyFixture(tmp.resolve("copied-run"));
+        CliRun result = CliRun.of("report", run.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        Path index = run.resolve("report").resolve("index.html");
+        assertTrue(result.out().contains(index.toAbsolutePath().toString()), result.out());
+        assertTrue(Files.readString(index).contains("<img"), "the report embeds figures");
+        assertTrue(Files.readString(index).contains("run 0f3c9a1b2d4e"), "named by the run id, not the directory");
+    }
+
+    @Test
+    void copiesOfOneRunGiveByteIdenticalReports() throws Exception {
+        Path a = copyFixture(tmp.resolve("a"));
+        Path b = copyFixture(tmp.resolve("elsewhere").resolve("b"));
+        assertEquals(0, CliRun.of("report", a.toString()).exitCode());
+        assertEquals(0, CliRun.of("report", b.toString()).exitCode());
+        Map<String, String> first = digests(a.resolve("report"));
+        assertTrue(first.keySet().stream().anyMatch(f -> f.endsWith(".svg")), first.keySet().toString());
+        assertTrue(first.keySet().stream().anyMatch(f -> f.endsWith(".pdf")), first.keySet().toString());
+        assertEquals(first, digests(b.resolve("report")));
+    }
+
+    private Path copyFixture(Path run) throws Exception {
         URL fixture = getClass().getClassLoader().getResource("report/run");
         Path source = Path.of(fixture.toURI());
-        Path run = tmp.resolve("copied-run");
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path p : walk.toList()) {
                 Path target = run.resolve(source.relativize(p).toString());
@@ -30,11 +55,19 @@ class ReportCommandTest {
                 }
             }
         }
-        CliRun result = CliRun.of("report", run.toString());
-        assertEquals(0, result.exitCode(), result.err());
-        Path index = run.resolve("report").resolve("index.html");
-        assertTrue(result.out().contains(index.toAbsolutePath().toString()), result.out());
-        assertTrue(Files.readString(index).contains("<img"), "the report embeds figures");
+        return run;
+    }
+
+    /** Every file under {@code dir} (relative path) with its SHA-256. */
+    private static Map<String, String> digests(Path dir) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                out.put(dir.relativize(p).toString(), HexFormat.of().formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+            }
+        }
+        return out;
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.attnlab.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,6 +59,24 @@ class SuiteSummaryTest {
         assertEquals(topOnly, flips.path("only_top").asInt());
         assertEquals(neither, flips.path("neither").asInt());
         assertEquals(qualifying, s.path("erasure-single").path("toy").path("qualifying").asInt());
+    }
+
+    @Test
+    void headlineIsOneRowPerStatisticWithTheSummarysNumbers() throws Exception {
+        ToySuiteMain.run(tmp, 0);
+        SuiteSummary summary = SuiteSummary.of(tmp, List.of("correlation", "erasure-single", "decision-flip"));
+        List<String> lines = summary.headline();
+        assertTrue(lines.size() <= 10, String.join("\n", lines));
+        assertEquals("toy", lines.get(0).strip());
+        JsonNode overall = summary.json().path("correlation").path("toy").path("kendall").path("attention~loo").path("overall");
+        String row = lines.stream().filter(l -> l.startsWith("tau attention~loo")).findFirst().orElseThrow();
+        assertTrue(row.endsWith(String.format(java.util.Locale.ROOT, "%.2f ± %.2f (%.2f)", overall.path("mean").asDouble(),
+                overall.path("std").asDouble(), overall.path("fraction_significant").asDouble())), row);
+        JsonNode flips = summary.json().path("erasure-single").path("toy").path("flips");
+        String erasure = lines.stream().filter(l -> l.startsWith("erasure: flips top / random")).findFirst().orElseThrow();
+        assertTrue(erasure.endsWith((flips.path("both").asInt() + flips.path("only_top").asInt()) + " / "
+                + (flips.path("both").asInt() + flips.path("only_random").asInt()) + " of "
+                + summary.json().path("erasure-single").path("toy").path("qualifying").asInt()), erasure);
     }
 
     private static List<JsonNode> records(ObjectMapper json, Path dir, String experiment) throws Exception {
