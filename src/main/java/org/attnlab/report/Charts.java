@@ -67,6 +67,31 @@ final class Charts {
     }
 
     /**
+     * Hollow markers of a different shape per series, slightly larger for earlier series, so series that
+     * fall on the same points (full support on short inputs, say) stay distinguishable.
+     */
+    static void hollowShapes(JFreeChart chart) {
+        var r = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        int n = chart.getXYPlot().getDataset().getSeriesCount();
+        for (int i = 0; i < n; i++) {
+            double size = 12 - 2.0 * Math.min(i, 3);
+            java.awt.Shape shape = switch (i % 4) {
+                case 0 -> new java.awt.geom.Ellipse2D.Double(-size / 2, -size / 2, size, size);
+                case 1 -> new java.awt.geom.Rectangle2D.Double(-size / 2, -size / 2, size, size);
+                case 2 -> new java.awt.Polygon(new int[] {0, (int) (size / 2), (int) (-size / 2)},
+                        new int[] {(int) (-size / 2), (int) (size / 2), (int) (size / 2)}, 3);
+                default -> new java.awt.Polygon(new int[] {0, (int) (size / 2), 0, (int) (-size / 2)},
+                        new int[] {(int) (-size / 2), 0, (int) (size / 2), 0}, 4);
+            };
+            r.setSeriesShape(i, shape);
+            r.setSeriesShapesFilled(i, false);
+            r.setSeriesStroke(i, new java.awt.BasicStroke(1.5f));
+        }
+        r.setUseOutlinePaint(false);
+        chart.getXYPlot().setForegroundAlpha(1f);
+    }
+
+    /**
      * Box plots: rows are series (colours), columns are categories (x positions). Empty cells are left
      * out, since a box of no values is undefined.
      */

@@ -38,8 +38,13 @@ public final class NaimAsherFigures implements FigureFamily {
         }
         JFreeChart scatter = Charts.scatter("Efficient attention: support size vs length", "real tokens in the input",
                 "support size (tokens)", points);
+        Charts.hollowShapes(scatter);
+        double longest = points.values().stream().flatMap(List::stream).mapToDouble(p -> p[0]).max().orElse(1);
+        scatter.getXYPlot().addAnnotation(new org.jfree.chart.annotations.XYLineAnnotation(0, 0, longest, longest,
+                new java.awt.BasicStroke(0.8f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 1f,
+                        new float[] {4f, 4f}, 0f), java.awt.Color.GRAY));
         out.add(Figure.of("efficient-support-size", "Number of tokens in the support of efficient attention against "
-                + "the number of real tokens, per model (the diagonal is full support).", scatter));
+                + "the number of real tokens, per model (dashed: the diagonal, full support).", scatter));
         JFreeChart bars = Charts.bars("Efficient attention's support: sufficient / necessary", "model", "share of instances", rates);
         bars.getCategoryPlot().getRangeAxis().setRange(0, 1.1); // room for the value labels above 1.0
         out.add(Figure.of("efficient-sufficiency-necessity", "Share of instances whose efficient-attention support "
