@@ -47,13 +47,23 @@ final class Training {
                 data.train().size(), data.dev().size(), data.test().size());
         console.flush();
         TrainingOutcome outcome;
+        // Checkpoints and training.json go to a stage beside the model directory, which replaces it only
+        // once training has finished: a killed or failed run leaves the previous model (or none), never
+        // new weights under an old training.json that would be reused as if they matched it.
+        Path stage = Directories.stageBeside(dir);
         Path scratch = TrainableModels.scratch(s.name());
-        try (TrainableModel model = TrainableModels.create(s, data, scratch)) {
-            outcome = new ModelTrainer(true).train(model, data, plan, dir, Models::load);
-        } finally {
-            Directories.deleteTree(scratch);
+        try {
+            try (TrainableModel model = TrainableModels.create(s, data, scratch)) {
+                outcome = new ModelTrainer(true).train(model, data, plan, stage, Models::load);
+            } finally {
+                Directories.deleteTree(scratch);
+            }
+            record.write(stage, outcome);
+            Directories.replace(stage, dir);
+        } catch (IOException | RuntimeException e) {
+            Directories.deleteQuietly(stage);
+            throw e;
         }
-        record.write(dir, outcome);
         for (EpochRecord e : outcome.epochs()) {
             console.printf(Locale.ROOT, "epoch %d: loss %.4f  dev accuracy %.4f  macro-F1 %.4f  (%.0f s)%n", e.epoch(),
                     e.meanLoss(), e.dev().accuracy(), e.dev().macroF1(), e.seconds());
