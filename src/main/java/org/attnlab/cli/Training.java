@@ -18,7 +18,6 @@ import org.attnlab.data.UserDatasetLoader;
 import org.attnlab.data.UserDatasetSpec;
 import org.attnlab.model.TrainableModel;
 import org.attnlab.model.djl.Models;
-import org.attnlab.model.training.EpochRecord;
 import org.attnlab.model.training.ModelTrainer;
 import org.attnlab.model.training.TrainingOutcome;
 import org.attnlab.model.training.TrainingPlan;
@@ -63,10 +62,6 @@ final class Training {
         } catch (IOException | RuntimeException e) {
             Directories.deleteQuietly(stage);
             throw e;
-        }
-        for (EpochRecord e : outcome.epochs()) {
-            console.printf(Locale.ROOT, "epoch %d: loss %.4f  dev accuracy %.4f  macro-F1 %.4f  (%.0f s)%n", e.epoch(),
-                    e.meanLoss(), e.dev().accuracy(), e.dev().macroF1(), e.seconds());
         }
         console.printf(Locale.ROOT, "best epoch %d; test accuracy %.4f  macro-F1 %.4f  AUC %.4f  (n=%d)%s%nwrote %s%n",
                 outcome.bestEpoch(), outcome.test().accuracy(), outcome.test().macroF1(), outcome.test().aucRoc(),

@@ -8,10 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.attnlab.data.Example;
 import org.attnlab.explain.ImportanceMeasure;
 import org.attnlab.explain.Instance;
@@ -105,8 +102,6 @@ public final class SuiteRunner {
         if (!progress) {
             return null;
         }
-        return new ProgressBarBuilder().setTaskName(model)
-                .setInitialMax(steps).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(1000).build();
+        return org.attnlab.io.Progress.bar(model, steps);
     }
 }

@@ -7,10 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.attnlab.data.Dataset;
 import org.attnlab.data.Example;
 import org.attnlab.data.TokenizedText;
@@ -86,8 +83,14 @@ public final class ModelTrainer {
             }
             double[][] devProbabilities = probabilities(model, dev);
             ClassificationScores devScores = TribuoScorer.score(data.labels(), devLabels, devProbabilities);
-            epochs.add(new EpochRecord(epoch, steps, lossSum / Math.max(1, steps), devScores,
-                    (System.nanoTime() - epochStart) / 1e9));
+            EpochRecord record = new EpochRecord(epoch, steps, lossSum / Math.max(1, steps), devScores,
+                    (System.nanoTime() - epochStart) / 1e9);
+            epochs.add(record);
+            if (progress) {
+                // As each epoch ends, not after training: a long run shows where it stands.
+                System.err.printf(java.util.Locale.ROOT, "epoch %d: loss %.4f  dev accuracy %.4f  macro-F1 %.4f  (%.0f s)%n",
+                        epoch, record.meanLoss(), devScores.accuracy(), devScores.macroF1(), record.seconds());
+            }
             if (devScores.accuracy() > bestAccuracy) {
                 bestAccuracy = devScores.accuracy();
                 bestEpoch = epoch;
@@ -192,7 +195,6 @@ public final class ModelTrainer {
         if (!progress) {
             return null;
         }
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(steps).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build();
+        return org.attnlab.io.Progress.bar(task, steps);
     }
 }
