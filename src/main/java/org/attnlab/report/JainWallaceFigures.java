@@ -15,8 +15,8 @@ import java.util.TreeMap;
  */
 public final class JainWallaceFigures implements FigureFamily {
 
-    /** Max-attention bins for the permutation boxes (J&amp;W bin the x axis the same way). */
-    private static final double[] EDGES = {0, 0.25, 0.5, 0.75, 1.0000001};
+    /** Upper ends of the max-attention axis; the permutation boxes split the smallest that fits in four bins. */
+    private static final double[] TOPS = {0.2, 0.4, 1.0};
 
     @Override
     public List<Figure> build(RunRecords r) {
@@ -63,15 +63,17 @@ public final class JainWallaceFigures implements FigureFamily {
     }
 
     private static Figure permutation(String model, List<JsonNode> rs) {
+        double[] edges = edges(rs.stream().mapToDouble(x -> RunRecords.number(x.path("max_attention")))
+                .filter(Double::isFinite).max().orElse(1));
         List<String> bins = new ArrayList<>();
-        for (int b = 0; b + 1 < EDGES.length; b++) {
-            bins.add(String.format(Locale.ROOT, "%.2f–%.2f", EDGES[b], Math.min(1, EDGES[b + 1])));
+        for (int b = 0; b + 1 < edges.length; b++) {
+            bins.add(String.format(Locale.ROOT, "%.2f–%.2f", edges[b], Math.min(1, edges[b + 1])));
         }
         Map<String, Map<String, List<Double>>> rows = new TreeMap<>();
         for (JsonNode x : rs) {
             double max = RunRecords.number(x.path("max_attention"));
             int b = 0;
-            while (b + 2 < EDGES.length && max >= EDGES[b + 1]) {
+            while (b + 2 < edges.length && max >= edges[b + 1]) {
                 b++;
             }
             Map<String, List<Double>> row = rows.computeIfAbsent(x.path("predicted").asText(), k -> new LinkedHashMap<>());
@@ -83,6 +85,27 @@ public final class JainWallaceFigures implements FigureFamily {
                         + "weight, by predicted class, " + model + ".",
                 Charts.boxes("Attention permutation — " + model, "max attention weight (bin)",
                         "median output change (TVD)", rows));
+    }
+
+    /**
+     * Four equal max-attention bins (J&amp;W bin the x axis the same way) over [0, 1] for the RNN models, whose
+     * largest weight spans it, and over [0, 0.2] or [0, 0.4] for a transformer's head-mean attention, which
+     * rarely exceeds 0.25 and would otherwise all fall into one box.
+     */
+    static double[] edges(double largest) {
+        double top = 1.0;
+        for (double t : TOPS) {
+            if (largest < t) {
+                top = t;
+                break;
+            }
+        }
+        double[] edges = new double[5];
+        for (int b = 0; b < 5; b++) {
+            edges[b] = top * b / 4;
+        }
+        edges[4] = top == 1.0 ? 1.0000001 : top;
+        return edges;
     }
 
     /** Pairs of the correlation record that involve attention, e.g. attention~gradient, attention~loo. */
