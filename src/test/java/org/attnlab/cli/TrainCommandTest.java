@@ -158,7 +158,7 @@ class TrainCommandTest {
 
         assertEquals(0, forced.exitCode(), forced.err());
         assertTrue(forced.out().startsWith("training bilstm-yelp-slice"), forced.out());
-        assertTrue(forced.out().contains("epoch 1:"), forced.out());
+        assertTrue(forced.out().contains("best epoch 1;"), forced.out());
         BasicFileAttributes retrained = Files.readAttributes(weights, BasicFileAttributes.class);
         assertNotEquals(before.fileKey(), retrained.fileKey(), "a new weights file");
         assertNotEquals(trainingJson, Files.readString(dir.resolve(TrainingRecord.FILE)));
