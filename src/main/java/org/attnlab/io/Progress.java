@@ -16,8 +16,8 @@ public final class Progress {
      * (no console), every 30 seconds, so the log keeps a readable trace instead of thousands of redraws.
      */
     public static ProgressBar bar(String task, long steps) {
-        long interval = System.console() != null ? 500 : 30_000;
+        int intervalMillis = System.console() != null ? 500 : 30_000;
         return new ProgressBarBuilder().setTaskName(task).setInitialMax(steps).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis((int) interval).build();
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(intervalMillis).build();
     }
 }

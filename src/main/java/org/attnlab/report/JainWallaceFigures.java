@@ -67,12 +67,12 @@ public final class JainWallaceFigures implements FigureFamily {
                 .filter(Double::isFinite).max().orElse(1));
         List<String> bins = new ArrayList<>();
         for (int b = 0; b + 1 < edges.length; b++) {
-            bins.add(String.format(Locale.ROOT, "%.2f–%.2f", edges[b], Math.min(1, edges[b + 1])));
+            bins.add(String.format(Locale.ROOT, "%.2f–%.2f", edges[b], edges[b + 1]));
         }
         Map<String, Map<String, List<Double>>> rows = new TreeMap<>();
         for (JsonNode x : rs) {
             double max = RunRecords.number(x.path("max_attention"));
-            int b = 0;
+            int b = 0; // the last bin takes everything above its lower edge, the largest weight included
             while (b + 2 < edges.length && max >= edges[b + 1]) {
                 b++;
             }
@@ -104,7 +104,6 @@ public final class JainWallaceFigures implements FigureFamily {
         for (int b = 0; b < 5; b++) {
             edges[b] = top * b / 4;
         }
-        edges[4] = top == 1.0 ? 1.0000001 : top;
         return edges;
     }
 

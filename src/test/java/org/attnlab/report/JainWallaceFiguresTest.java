@@ -9,8 +9,8 @@ class JainWallaceFiguresTest {
 
     @Test
     void rnnAttentionGetsQuarterBinsOverTheUnitInterval() {
-        assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1.0000001}, JainWallaceFigures.edges(0.97), 1e-12);
-        assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1.0000001}, JainWallaceFigures.edges(1.0), 1e-12);
+        assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1.0}, JainWallaceFigures.edges(0.97), 1e-12);
+        assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1.0}, JainWallaceFigures.edges(1.0), 1e-12);
     }
 
     @Test
