@@ -7,7 +7,7 @@ public final class Measures {
 
     public static final List<String> IDS = List.of("attention", "rollout", "gradient", "gradient-l2",
             "integrated-gradients", "loo", "attention-gradient", "attention-x-gradient", "effective-attention",
-            "efficient-attention", "norm", "lime");
+            "efficient-attention", "norm", "lime", "attention-flow", "value-zeroing", "alti", "random");
 
     private Measures() {
     }
@@ -18,7 +18,7 @@ public final class Measures {
      * @param view            which attention the attention-based measures read
      * @param integratedSteps path points of integrated gradients
      * @param limeSamples     perturbed copies per instance for LIME
-     * @param seed            LIME's sampling seed (mixed with each instance id)
+     * @param seed            LIME's sampling seed and the random order's (each mixed with the instance id)
      */
     public record Settings(AttentionView view, int integratedSteps, int limeSamples, long seed) {
 
@@ -29,9 +29,11 @@ public final class Measures {
     public static ImportanceMeasure byId(String id, Settings settings) {
         AttentionView view = settings.view();
         int integratedSteps = settings.integratedSteps();
+        // Rollout-like measures follow one query row up through the layers: the view's row, or [CLS] for "mean".
+        int row = view.row() < 0 ? 0 : view.row();
         return switch (id) {
             case "attention" -> new AttentionMeasure(view);
-            case "rollout" -> new RolloutMeasure(view.row() < 0 ? 0 : view.row());
+            case "rollout" -> new RolloutMeasure(row);
             case "gradient" -> new GradientMeasure(GradientMeasure.Kind.GRAD_X_INPUT);
             case "gradient-l2" -> new GradientMeasure(GradientMeasure.Kind.L2);
             case "integrated-gradients" -> new IntegratedGradientsMeasure(integratedSteps);
@@ -42,6 +44,10 @@ public final class Measures {
             case "efficient-attention" -> new FormAttentionMeasure(view, AttentionForm.EFFICIENT);
             case "norm" -> new NormMeasure(view);
             case "lime" -> new LimeMeasure(settings.limeSamples(), settings.seed());
+            case "attention-flow" -> new AttentionFlowMeasure(row);
+            case "value-zeroing" -> new ValueZeroingMeasure(row, -1);
+            case "alti" -> new AltiMeasure(row);
+            case "random" -> new RandomOrderMeasure(settings.seed());
             default -> throw new IllegalArgumentException("unknown importance measure '" + id + "'; expected one of "
                     + String.join(", ", IDS));
         };

@@ -1,5 +1,8 @@
 package org.attnlab.explain;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Attention rollout (Abnar &amp; Zuidema 2020): per layer the head-mean attention mixed with the
  * identity for the residual connection, {@code 0.5 A + 0.5 I} row-normalised, multiplied from the
@@ -26,47 +29,10 @@ public final class RolloutMeasure implements ImportanceMeasure {
             throw new IllegalArgumentException("rollout needs square self-attention; "
                     + x.model().info().name() + " has " + a[0][0].length + " query rows");
         }
-        double[][] rollout = identity(n);
+        List<double[][]> mixed = new ArrayList<>(a.length);
         for (float[][][] layer : a) {
-            double[][] mixed = new double[n][n];
-            for (int i = 0; i < n; i++) {
-                double sum = 0;
-                for (int j = 0; j < n; j++) {
-                    double mean = 0;
-                    for (float[][] head : layer) {
-                        mean += head[i][j];
-                    }
-                    mixed[i][j] = 0.5 * mean / layer.length + (i == j ? 0.5 : 0);
-                    sum += mixed[i][j];
-                }
-                for (int j = 0; j < n; j++) {
-                    mixed[i][j] /= sum;
-                }
-            }
-            rollout = multiply(mixed, rollout);
+            mixed.add(ContextMixing.residualMixed(layer));
         }
-        return new Importance(id(), rollout[row].clone());
-    }
-
-    private static double[][] identity(int n) {
-        double[][] m = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            m[i][i] = 1;
-        }
-        return m;
-    }
-
-    private static double[][] multiply(double[][] a, double[][] b) {
-        int n = a.length;
-        double[][] c = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < n; k++) {
-                double aik = a[i][k];
-                for (int j = 0; j < n; j++) {
-                    c[i][j] += aik * b[k][j];
-                }
-            }
-        }
-        return c;
+        return new Importance(id(), ContextMixing.rollout(mixed)[row].clone(), ContextMixing.allLayers(a.length));
     }
 }

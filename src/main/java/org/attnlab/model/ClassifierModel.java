@@ -48,6 +48,31 @@ public interface ClassifierModel extends AutoCloseable {
         return gradients(input, GradientRequest.of(target));
     }
 
+    /**
+     * Value zeroing (Mohebbi et al. 2023): the output hidden states of layer {@code layer} (after its feed-forward
+     * part), once per variant, where variant v has the value vectors of the tokens {@code zeroed.get(v)} set to
+     * zero in every head of that layer. The layer's input is the unedited output of the layer below, computed once.
+     * An empty array gives the unedited output.
+     *
+     * @return per variant, {@code [token][hidden]}
+     * @throws NotApplicableException for models without self-attention value vectors per layer (RNN attention models)
+     */
+    default List<double[][]> zeroedValueOutputs(TokenizedText input, int layer, List<int[]> zeroed) {
+        throw new NotApplicableException(info().name() + " (" + info().architecture()
+                + ") has no self-attention layers whose value vectors could be zeroed");
+    }
+
+    /**
+     * Every layer's self-attention block for one unedited input, with the weights that decompose its output per
+     * token (what ALTI needs).
+     *
+     * @throws NotApplicableException for models that are not post-LayerNorm transformers (RNN attention models)
+     */
+    default List<AttentionBlock> attentionBlocks(TokenizedText input) {
+        throw new NotApplicableException(info().name() + " (" + info().architecture()
+                + ") has no post-LayerNorm self-attention blocks to decompose");
+    }
+
     @Override
     void close();
 }

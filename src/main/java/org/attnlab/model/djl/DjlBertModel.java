@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.attnlab.data.TokenizedText;
+import org.attnlab.model.AttentionBlock;
 import org.attnlab.model.AttentionEdit;
 import org.attnlab.model.ClassifierModel;
 import org.attnlab.model.ForwardOptions;
@@ -208,6 +209,18 @@ public final class DjlBertModel implements ClassifierModel {
             }
             return Gradients.of(target, value, grad, emb, n, d, attentionGrad);
         }
+    }
+
+    @Override
+    public List<double[][]> zeroedValueOutputs(TokenizedText input, int layer, List<int[]> zeroed) {
+        checkLength(input);
+        return new LayerProbe(encoder, base, dtype).zeroedValueOutputs(input, layer, zeroed);
+    }
+
+    @Override
+    public List<AttentionBlock> attentionBlocks(TokenizedText input) {
+        checkLength(input);
+        return new LayerProbe(encoder, base, dtype).attentionBlocks(input);
     }
 
     /**
