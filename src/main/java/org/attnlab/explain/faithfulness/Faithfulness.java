@@ -69,6 +69,8 @@ public final class Faithfulness {
      */
     public Map<String, FaithfulnessResult> evaluate(Instance x, Map<String, double[]> scores) {
         int[] real = x.realTokens();
+        int y = x.predicted();
+        double p0 = x.probabilities()[y];
         Map<String, int[][]> plans = new LinkedHashMap<>();
         Map<String, Integer> variantIndex = new HashMap<>();
         List<int[]> variants = new ArrayList<>();
@@ -87,8 +89,6 @@ public final class Faithfulness {
             plans.put(e.getKey(), indices);
         }
         double[] p = probabilities(x, variants);
-        int y = x.predicted();
-        double p0 = x.probabilities()[y];
         int[] counts = counts(real.length);
         Map<String, FaithfulnessResult> out = new LinkedHashMap<>();
         for (Map.Entry<String, int[][]> e : plans.entrySet()) {
@@ -230,7 +230,12 @@ public final class Faithfulness {
 
     private static void requireSelfAttention(Instance x) {
         int n = x.input().length();
-        for (float[][][] layer : x.forward().attentions()) {
+        float[][][][] attentions = x.forward().attentions();
+        if (attentions == null) {
+            throw new NotApplicableException("deletion by attention masking needs self-attention in every layer; "
+                    + x.model().info().name() + " (" + x.model().info().architecture() + ") reports no attention");
+        }
+        for (float[][][] layer : attentions) {
             if (layer[0].length != n) {
                 throw new NotApplicableException("deletion by attention masking needs self-attention in every layer; "
                         + x.model().info().name() + " (" + x.model().info().architecture() + ") reads its tokens through"
