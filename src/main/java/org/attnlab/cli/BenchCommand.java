@@ -54,6 +54,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--edits", defaultValue = "100", description = "N attention edit sets for batched vs one-by-one (default: ${DEFAULT-VALUE}).")
     int edits;
 
+    @Option(names = "--faithfulness-orders", defaultValue = "10", description = "Random rankings whose ERASER deletions "
+            + "(top-k removed and kept, k = 1, 5, 10, 20, 50 %%) run batched vs one forward each (default: ${DEFAULT-VALUE}).")
+    int faithfulnessOrders;
+
     @Option(names = "--jw-data", description = "Also time Jain & Wallace's full set (gradient + LOO + 100 permutations) "
             + "per instance of this dataset's test split, batched vs one forward at a time (needs a classifier).")
     String jwData;
@@ -92,6 +96,7 @@ final class BenchCommand implements Callable<Integer> {
                 timings.add(report(console, bench.editsBatched(name, input, sets)));
                 timings.add(report(console, bench.editsOneByOne(name, input, sets)));
             }
+            timings.addAll(FaithfulnessBench.run(bench, model, input, faithfulnessOrders, console));
             if (jwData != null) {
                 timings.addAll(JainWallaceBench.run(model, jwData, jwInstances, jwMaxLength, console));
             }
@@ -144,6 +149,15 @@ final class BenchCommand implements Callable<Integer> {
         root.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
         ArrayNode cases = root.putArray("timings");
         timings.forEach(t -> cases.add(mapper.valueToTree(t)));
+        // Each X-batched / X-one-by-one pair: how many times faster the batched call is (median wall times).
+        ObjectNode ratios = root.putObject("batched_speedup");
+        for (Timing batched : timings) {
+            if (batched.name().endsWith("-batched")) {
+                String base = batched.name().substring(0, batched.name().length() - "-batched".length());
+                timings.stream().filter(t -> t.name().equals(base + "-one-by-one")).findFirst()
+                        .ifPresent(t -> ratios.put(base, t.medianMillis() / batched.medianMillis()));
+            }
+        }
         Path file = out != null ? out
                 : Defaults.resultsDir().resolve("bench").resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json");
         Files.createDirectories(file.toAbsolutePath().getParent());

@@ -54,6 +54,26 @@ public final class ModelBenchmark {
         });
     }
 
+    /** Different inputs (e.g. an input's token deletions) as one batched {@link ClassifierModel#forward} call. */
+    public Timing inputsBatched(String name, List<TokenizedText> inputs) {
+        return time(name + "-batched", inputs.size(), longest(inputs), inputs.size(),
+                () -> model.forward(inputs, ForwardOptions.OUTPUT_ONLY));
+    }
+
+    /** The same inputs as separate calls, one forward each. */
+    public Timing inputsOneByOne(String name, List<TokenizedText> inputs) {
+        return time(name + "-one-by-one", 1, longest(inputs), inputs.size(), () -> {
+            for (TokenizedText input : inputs) {
+                model.forward(List.of(input), ForwardOptions.OUTPUT_ONLY);
+            }
+            return null;
+        });
+    }
+
+    private static int longest(List<TokenizedText> inputs) {
+        return inputs.stream().mapToInt(TokenizedText::length).max().orElse(0);
+    }
+
     private Timing time(String name, int batch, int length, int items, Supplier<?> call) {
         for (int i = 0; i < warmup; i++) {
             call.get();

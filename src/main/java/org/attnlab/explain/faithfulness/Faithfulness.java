@@ -207,11 +207,20 @@ public final class Faithfulness {
         ClassifierModel model = x.model();
         List<ForwardResult> results;
         if (deletion == TokenDeletion.REMOVE) {
+            // Longest first: the engine pads each chunk of the batch to its longest input, and sufficiency's
+            // inputs are short while comprehensiveness's are nearly full, so mixing them would pad most of them.
+            Integer[] byLength = java.util.stream.IntStream.range(0, variants.size()).boxed().toArray(Integer[]::new);
+            Arrays.sort(byLength, (a, b) -> Integer.compare(variants.get(a).length, variants.get(b).length));
             List<TokenizedText> inputs = new ArrayList<>(variants.size());
-            for (int[] dropped : variants) {
-                inputs.add(without(x.input(), dropped));
+            for (int v : byLength) {
+                inputs.add(without(x.input(), variants.get(v)));
             }
-            results = model.forward(inputs, ForwardOptions.OUTPUT_ONLY);
+            List<ForwardResult> sorted = model.forward(inputs, ForwardOptions.OUTPUT_ONLY);
+            ForwardResult[] unsorted = new ForwardResult[sorted.size()];
+            for (int i = 0; i < byLength.length; i++) {
+                unsorted[byLength[i]] = sorted.get(i);
+            }
+            results = Arrays.asList(unsorted);
         } else {
             requireSelfAttention(x);
             List<List<AttentionEdit>> editSets = new ArrayList<>(variants.size());
