@@ -67,6 +67,31 @@ class AttentionFlowMeasureTest {
     }
 
     @Test
+    void rolloutOfTheSameAttentionIsTheProductOfTheMixedLayers() {
+        int n = 4;
+        double[][] product = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            product[i][i] = 1;
+        }
+        float[][][][] perHead = new float[ATTENTION.length][][][];
+        for (int l = 0; l < ATTENTION.length; l++) {
+            perHead[l] = new float[][][] {ATTENTION[l]};
+            double[][] next = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    for (int k = 0; k < n; k++) {
+                        next[i][j] += (0.5 * ATTENTION[l][i][k] + (i == k ? 0.5 : 0)) * product[k][j];
+                    }
+                }
+            }
+            product = next;
+        }
+        Importance rollout = new RolloutMeasure(1).explain(new Instance(new FixedAttention(perHead), "x", tokens(n), 0));
+        assertArrayEquals(product[1], rollout.scores(), 1e-6);
+        assertEquals(List.of(0, 1, 2), rollout.layers());
+    }
+
+    @Test
     void jgraphtAgreesWithEdmondsKarpOnRandomLayeredGraphs() {
         Random random = new Random(5);
         for (int trial = 0; trial < 200; trial++) {
