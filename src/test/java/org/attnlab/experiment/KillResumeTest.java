@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillResumeTest {
 
-    private static final List<String> EXPERIMENTS = List.of("correlation", "permutation", "erasure-single", "decision-flip");
+    private static final List<ExperimentType<?, ?, ?>> EXPERIMENTS =
+            ToySuiteMain.experiments().stream().<ExperimentType<?, ?, ?>>map(PlannedExperiment::type).toList();
 
     @TempDir Path tmp;
 
@@ -43,11 +44,11 @@ class KillResumeTest {
         assertTrue(last.waitFor(120, TimeUnit.SECONDS), "resumed run did not finish");
         assertEquals(0, last.exitValue(), new String(last.getInputStream().readAllBytes()));
         assertTrue(killsThatInterrupted >= 1, "no kill landed before the end: the test proved nothing");
-        for (String e : EXPERIMENTS) {
-            byte[] want = Files.readAllBytes(SuiteRunner.recordsFile(reference, e));
-            byte[] got = Files.readAllBytes(SuiteRunner.recordsFile(interrupted, e));
-            assertEquals(ToySuiteMain.INSTANCES, new String(got).lines().count(), e);
-            assertArrayEquals(want, got, e + ": resumed records differ from the uninterrupted run");
+        for (ExperimentType<?, ?, ?> e : EXPERIMENTS) {
+            byte[] want = Files.readAllBytes(Records.file(reference, e));
+            byte[] got = Files.readAllBytes(Records.file(interrupted, e));
+            assertEquals(ToySuiteMain.INSTANCES, new String(got).lines().count(), e.id());
+            assertArrayEquals(want, got, e.id() + ": resumed records differ from the uninterrupted run");
         }
     }
 
@@ -57,19 +58,19 @@ class KillResumeTest {
         ToySuiteMain.run(reference, 0);
         Path torn = tmp.resolve("torn");
         ToySuiteMain.run(torn, 0);
-        Path file = SuiteRunner.recordsFile(torn, "permutation");
+        Path file = Records.file(torn, PermutationType.INSTANCE);
         String content = Files.readString(file);
         List<String> all = content.lines().toList();
         String kept = String.join("\n", all.subList(0, all.size() - 2)) + "\n";
         Files.writeString(file, kept + all.get(all.size() - 2).substring(0, 25)); // a write cut short
         ToySuiteMain.run(torn, 0);
-        assertEquals(Files.readString(SuiteRunner.recordsFile(reference, "permutation")), Files.readString(file));
+        assertEquals(Files.readString(Records.file(reference, PermutationType.INSTANCE)), Files.readString(file));
     }
 
     private static long lines(Path runDir) throws Exception {
         long n = 0;
-        for (String e : EXPERIMENTS) {
-            Path f = SuiteRunner.recordsFile(runDir, e);
+        for (ExperimentType<?, ?, ?> e : EXPERIMENTS) {
+            Path f = Records.file(runDir, e);
             n += Files.exists(f) ? Files.readString(f).lines().count() : 0;
         }
         return n;
