@@ -14,8 +14,6 @@ import org.attnlab.config.ConfigException;
 import org.attnlab.config.Defaults;
 import org.attnlab.data.Checksums;
 import org.attnlab.data.Dataset;
-import org.attnlab.data.DatasetCatalog;
-import org.attnlab.data.DatasetFetcher;
 import org.attnlab.data.Example;
 import org.attnlab.data.Seeds;
 import org.attnlab.data.Split;
@@ -60,18 +58,17 @@ public final class PreparedSuite {
 
     static PreparedSuite of(SuitePlan plan, PrintWriter console) throws IOException {
         Map<String, Dataset> datasets = new LinkedHashMap<>();
-        DatasetFetcher fetcher = new DatasetFetcher(DatasetFetcher.defaultCacheDir());
         for (SuitePlan.ModelPlan m : plan.models()) {
-            if (!datasets.containsKey(m.dataset())) {
-                datasets.put(m.dataset(), m.specFile() != null ? SpecTraining.dataset(m.dataset(), m.specFile())
-                        : DatasetCatalog.get(m.dataset()).load(fetcher));
+            String key = m.datasetKey(plan.suiteFile());
+            if (!datasets.containsKey(key)) {
+                datasets.put(key, SpecTraining.dataset(m.dataset(), m.datasetBase(plan.suiteFile())));
             }
         }
         List<CheckedModel> checked = new ArrayList<>();
         for (int i = 0; i < plan.models().size(); i++) {
             SuitePlan.ModelPlan m = plan.models().get(i);
             Path dir = m.specFile() != null ? SpecTraining.ensureTrained(m.specFile(), false, null, console) : m.dir();
-            Dataset d = datasets.get(m.dataset());
+            Dataset d = datasets.get(m.datasetKey(plan.suiteFile()));
             checked.add(check(plan, m, dir, d, sample(plan, d)));
         }
         StringBuilder identity = new StringBuilder(Json.MAPPER.writeValueAsString(resolved(plan)));

@@ -34,10 +34,21 @@ public final class SuitePlan {
      * @param name      the model's name in records (unique within the suite)
      * @param specFile  its training spec, or null for an existing directory
      * @param dir       its directory (for a spec: where training puts it)
-     * @param dataset   the dataset name as written (a spec's may be a file relative to the spec)
+     * @param dataset   the dataset name as written, or a data file relative to the spec (or, for a directory, the suite)
      * @param maxLength inputs are cut to this many tokens
      */
     public record ModelPlan(String name, Path specFile, Path dir, String dataset, int maxLength) {
+
+        /** The file a non-built-in dataset name is relative to: the spec's, or else the suite's. */
+        Path datasetBase(Path suiteFile) {
+            return specFile != null ? specFile : suiteFile;
+        }
+
+        /** The dataset's identity: a built-in name, or the data file's absolute path. */
+        String datasetKey(Path suiteFile) {
+            return DatasetCatalog.find(dataset).isPresent() ? dataset
+                    : datasetBase(suiteFile).toAbsolutePath().getParent().resolve(dataset).normalize().toString();
+        }
     }
 
     private final Path suiteFile;
@@ -130,13 +141,18 @@ public final class SuitePlan {
         }
         Optional<BuiltinDataset> builtin = DatasetCatalog.find(m.dataset());
         if (builtin.isEmpty()) {
-            throw new ConfigException(suiteFile + ": " + at + ".dataset: unknown dataset '" + m.dataset() + "'; expected one of "
-                    + String.join(", ", DatasetCatalog.names()));
-        }
-        List<String> labels = Models.labels(dir);
-        if (!labels.equals(builtin.get().labels())) {
-            throw new ConfigException(suiteFile + ": " + at + ": model " + dir + " has labels " + labels + " (config.json), "
-                    + "dataset " + m.dataset() + " has " + builtin.get().labels() + "; they must match in order");
+            Path file = suiteFile.toAbsolutePath().getParent().resolve(m.dataset()).normalize();
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException(suiteFile + ": " + at + ".dataset: '" + m.dataset() + "' is neither a built-in dataset ("
+                        + String.join(", ", DatasetCatalog.names()) + ") nor a file (" + file + ")");
+            }
+        } else {
+            // Known without fetching anything: a mismatch stops here, before any download.
+            List<String> labels = Models.labels(dir);
+            if (!labels.equals(builtin.get().labels())) {
+                throw new ConfigException(suiteFile + ": " + at + ": model " + dir + " has labels " + labels + " (config.json), "
+                        + "dataset " + m.dataset() + " has " + builtin.get().labels() + "; they must match in order");
+            }
         }
         return new ModelPlan(m.name(), null, dir, m.dataset(), maxLength);
     }

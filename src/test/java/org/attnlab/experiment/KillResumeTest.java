@@ -2,6 +2,7 @@ package org.attnlab.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A suite killed (SIGKILL) twice at random points and resumed gives records identical, byte for
- * byte, to an uninterrupted run: nothing finished is lost or redone, nothing torn is kept.
+ * byte, to an uninterrupted run: nothing finished is lost or redone, nothing torn is kept. A second
+ * process on a run that another is writing is refused and leaves the records alone.
  */
 class KillResumeTest {
 
@@ -65,6 +67,29 @@ class KillResumeTest {
         Files.writeString(file, kept + all.get(all.size() - 2).substring(0, 25)); // a write cut short
         ToySuiteMain.run(torn, 0);
         assertEquals(Files.readString(Records.file(reference, PermutationType.INSTANCE)), Files.readString(file));
+    }
+
+    @Test
+    void aSecondProcessOnTheSameRunIsRefusedAndTheFirstFinishesWhole() throws Exception {
+        Path reference = tmp.resolve("reference3");
+        ToySuiteMain.run(reference, 0);
+        Path shared = tmp.resolve("shared");
+        Process first = start(shared);
+        // Wait until the first process holds the run (its first record is written under the lock).
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (lines(shared) == 0 && System.nanoTime() < deadline && first.isAlive()) {
+            Thread.sleep(50);
+        }
+        assertTrue(first.isAlive() && lines(shared) > 0, "the first process should be mid-run");
+        RunLock.BusyException refused = assertThrows(RunLock.BusyException.class, () -> ToySuiteMain.run(shared, 0));
+        assertTrue(refused.getMessage().contains("another attnlab process"), refused.getMessage());
+        assertTrue(first.waitFor(120, TimeUnit.SECONDS), "first run did not finish");
+        assertEquals(0, first.exitValue(), new String(first.getInputStream().readAllBytes()));
+        for (ExperimentType<?, ?, ?> e : EXPERIMENTS) {
+            assertArrayEquals(Files.readAllBytes(Records.file(reference, e)), Files.readAllBytes(Records.file(shared, e)),
+                    e.id() + ": the refused second process must not have touched the records");
+        }
+        ToySuiteMain.run(shared, 0); // once the first has finished, the run is free again (and complete)
     }
 
     private static long lines(Path runDir) throws Exception {
