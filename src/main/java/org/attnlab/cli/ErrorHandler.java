@@ -17,7 +17,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
         if (ex instanceof IllegalArgumentException || ex instanceof ModelException
-                || ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+                || ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException
+                || ex instanceof org.attnlab.experiment.RunLock.BusyException) {
             cmd.getErr().println("attnlab: error: " + ex.getMessage());
             return BAD_INPUT;
         }

@@ -3,6 +3,7 @@ package org.attnlab.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.attnlab.model.training.SpecTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +31,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Training.ensureTrained(specFile, force, out, spec.commandLine().getOut());
+        SpecTraining.ensureTrained(specFile, force, out, spec.commandLine().getOut());
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package org.attnlab.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -23,25 +24,31 @@ import java.util.List;
  *   - {type: adversarial, adversaries: 5, steps: 500, learning_rate: 0.01, epsilon: 0.05}
  *   - {type: erasure-single, erasure_layers: [-1]}
  *   - {type: decision-flip, random_orders: 5, rankers: [attention-gradient, attention-x-gradient]}
- *   # measures with settings, in any experiment that names them: ig_steps (integrated-gradients, 20),
- *   # lime_samples (lime, 500; sampled from the suite seed and the instance id)
+ *   # measures with settings, in an experiment that names them: ig_steps (integrated-gradients, 20),
+ *   # lime_samples (lime, 500; sampled from the suite seed, the model and the instance id)
  * </pre>
+ *
+ * <p>Each experiment mapping is bound to its type's own settings record when the suite is planned
+ * ({@code experiment.Suite}), so a key that does not apply to the type is an error there.
  */
-public record SuiteSpec(String name, long seed, String split, Sample sample, List<ModelEntry> models,
-                        AttentionSpec attention, List<ExperimentSpec> experiments) {
+public record SuiteSpec(String name, Long seed, String split, Sample sample, List<ModelEntry> models,
+                        AttentionSpec attention, List<JsonNode> experiments) {
 
     public SuiteSpec {
-        require(name != null && name.matches("[A-Za-z0-9._-]+"), "name", "letters, digits, '.', '_' or '-', got " + name);
+        require(name != null && name.matches(Names.DIRECTORY), "name", Names.EXPECTED + ", got " + name);
+        seed = seed == null ? 1L : seed;
         split = split == null ? "test" : split;
         require(split.matches("train|dev|test"), "split", "train, dev or test, got " + split);
         require(sample != null, "sample", "required (size, max_length)");
         require(models != null && !models.isEmpty(), "models", "at least one model");
         require(experiments != null && !experiments.isEmpty(), "experiments", "at least one experiment");
-        attention = attention == null ? new AttentionSpec(-1, -1, 0) : attention;
+        attention = attention == null ? new AttentionSpec(null, null, null) : attention;
         models = List.copyOf(models);
         experiments = List.copyOf(experiments);
-        long distinct = experiments.stream().map(ExperimentSpec::type).distinct().count();
-        require(distinct == experiments.size(), "experiments", "each type at most once");
+        for (int i = 0; i < experiments.size(); i++) {
+            require(experiments.get(i).isObject() && experiments.get(i).path("type").isTextual(), "experiments[" + i + "]",
+                    "a mapping with a type");
+        }
     }
 
     /** Instances: the first {@code size} of the split after a seeded shuffle, cut to {@code max_length} tokens. */
@@ -67,51 +74,20 @@ public record SuiteSpec(String name, long seed, String split, Sample sample, Lis
         }
     }
 
-    /** Which attention weights count as "the attention": layer (-1 = last), head (-1 = mean), row (-1 = mean). */
-    public record AttentionSpec(int layer, int head, int row) {
-    }
-
-    /** One experiment; the keys that apply depend on {@code type}. */
-    public record ExperimentSpec(String type, List<String> pairs, Integer permutations, Integer randomOrders,
-                                 List<String> rankers, List<Integer> erasureLayers, Integer igSteps,
-                                 Integer limeSamples, Integer adversaries, Integer steps, Double learningRate,
-                                 Double epsilon) {
-        public ExperimentSpec {
-            require(type != null && type.matches("correlation|permutation|adversarial|erasure-single|decision-flip|efficient-attention"),
-                    "experiments.type", "correlation, permutation, adversarial, erasure-single, decision-flip or "
-                            + "efficient-attention, got " + type);
-            require(adversaries == null && steps == null && learningRate == null && epsilon == null
-                    || type.equals("adversarial"), "experiments." + type,
-                    "adversaries, steps, learning_rate and epsilon apply to adversarial only");
-            require(pairs == null || type.equals("correlation"), "experiments." + type, "pairs applies to correlation only");
-            require(permutations == null || type.equals("permutation"), "experiments." + type, "permutations applies to permutation only");
-            require(permutations == null || permutations >= 1, "experiments.permutations", "must be >= 1");
-            require(randomOrders == null || type.equals("decision-flip"), "experiments." + type,
-                    "random_orders applies to decision-flip only");
-            require(rankers == null || type.matches("decision-flip|efficient-attention"), "experiments." + type,
-                    "rankers applies to decision-flip and efficient-attention (the measures compared with attention)");
-            require(erasureLayers == null || type.matches("erasure-single|decision-flip|efficient-attention"),
-                    "experiments." + type, "erasure_layers applies to erasure-single, decision-flip and efficient-attention");
-            pairs = pairs == null ? List.of("attention~gradient", "attention~loo", "gradient~loo") : List.copyOf(pairs);
-            for (String p : pairs) {
-                require(p.matches("[a-z0-9-]+~[a-z0-9-]+"), "experiments.pairs", "m1~m2, got " + p);
-            }
-            permutations = permutations == null ? 100 : permutations;
-            randomOrders = randomOrders == null ? 5 : randomOrders;
-            require(randomOrders >= 0, "experiments.random_orders", "must be >= 0");
-            rankers = rankers == null ? (type.equals("efficient-attention") ? List.of("gradient", "loo")
-                    : List.of("attention-gradient", "attention-x-gradient")) : List.copyOf(rankers);
-            erasureLayers = erasureLayers == null ? List.of(-1) : List.copyOf(erasureLayers);
-            igSteps = igSteps == null ? 20 : igSteps;
-            require(igSteps >= 1, "experiments.ig_steps", "must be >= 1");
-            limeSamples = limeSamples == null ? 500 : limeSamples;
-            require(limeSamples >= 1, "experiments.lime_samples", "must be >= 1");
-            adversaries = adversaries == null ? 5 : adversaries;
-            steps = steps == null ? 500 : steps;
-            learningRate = learningRate == null ? 0.01 : learningRate;
-            epsilon = epsilon == null ? 0.05 : epsilon;
-            require(adversaries >= 1 && steps >= 1 && learningRate > 0 && epsilon > 0, "experiments." + type,
-                    "adversaries, steps >= 1; learning_rate, epsilon > 0");
+    /**
+     * Which attention weights count as "the attention". Each key may be left out: layer -1 (the last),
+     * head -1 (the mean over heads), row 0 ([CLS] for BERT models, the only row of the RNN models). -1 is
+     * the only negative value: last layer, mean of heads, mean of rows. Checked against each model's shape
+     * before any work.
+     */
+    public record AttentionSpec(Integer layer, Integer head, Integer row) {
+        public AttentionSpec {
+            layer = layer == null ? -1 : layer;
+            head = head == null ? -1 : head;
+            row = row == null ? 0 : row;
+            require(layer >= -1, "attention.layer", "-1 (the last layer) or a layer index >= 0, got " + layer);
+            require(head >= -1, "attention.head", "-1 (the mean of heads) or a head index >= 0, got " + head);
+            require(row >= -1, "attention.row", "-1 (the mean of rows) or a row index >= 0, got " + row);
         }
     }
 

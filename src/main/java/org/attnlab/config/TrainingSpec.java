@@ -35,8 +35,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record TrainingSpec(String name, String dataset, ModelSection model, TrainingSection training) {
 
     public TrainingSpec {
-        require(name != null && name.matches("[A-Za-z0-9._-]+"), "name",
-                "a directory name of letters, digits, '.', '_' or '-', got " + name);
+        require(name != null && name.matches(Names.DIRECTORY), "name", Names.EXPECTED + ", got " + name);
         require(dataset != null && !dataset.isBlank(), "dataset", "a dataset name is required");
         require(model != null, "model", "the model section is required");
         require(training != null, "training", "the training section is required");

@@ -1,37 +1,30 @@
 package org.attnlab.config;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.attnlab.io.Json;
 
 /**
- * Binds YAML files to records: snake_case keys, unknown keys rejected, and every failure reported as
- * one {@link ConfigException} naming the file and the key path.
+ * Binds YAML files (or parts of them) to records: snake_case keys, unknown keys rejected, and every
+ * failure reported as one {@link ConfigException} naming the file and the key path.
  */
 public final class YamlFiles {
 
     private static final PropertyNamingStrategies.NamingBase SNAKE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private YamlFiles() {
     }
@@ -40,17 +33,34 @@ public final class YamlFiles {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(file + ": no such file");
         }
+        JsonNode tree;
         try {
-            // Keys are checked against the records first: a record's constructor checks would otherwise
-            // run (on defaults) before Jackson reports a misspelt key, hiding the real mistake.
-            checkKeys(YAML.readTree(file.toFile()), type, "", file);
-            T value = YAML.readValue(file.toFile(), type);
+            tree = Json.YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ConfigException(file + ": not valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw new ConfigException(file + ": empty file");
+        }
+        return bind(tree, type, file, "");
+    }
+
+    /**
+     * Binds {@code node}, found at key path {@code at} of {@code file} ("" for the whole file), to {@code type}.
+     * Keys are checked against the records first: a record's constructor checks would otherwise run (on
+     * defaults) before Jackson reports a misspelt key, hiding the real mistake.
+     */
+    public static <T> T bind(JsonNode node, Class<T> type, Path file, String at) {
+        String prefix = at.isEmpty() ? "" : at + ".";
+        try {
+            checkKeys(node, type, at, file);
+            T value = Json.YAML.treeToValue(node, type);
             if (value == null) {
-                throw new ConfigException(file + ": empty file");
+                throw new ConfigException(file + ": " + (at.isEmpty() ? "" : at + ": ") + "empty");
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file + ": " + path(e) + ": unknown key; expected one of "
+            throw new ConfigException(file + ": " + prefix + path(e) + ": unknown key; expected one of "
                     + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")), e);
         } catch (JsonMappingException e) {
             Throwable root = e;
@@ -58,11 +68,13 @@ public final class YamlFiles {
                 root = root.getCause();
             }
             if (root instanceof IllegalArgumentException) { // a record's own check: its message names the key
-                throw new ConfigException(file + ": " + root.getMessage(), e);
+                throw new ConfigException(file + ": " + prefix + root.getMessage(), e);
             }
-            throw new ConfigException(file + ": " + (path(e).isEmpty() ? "" : path(e) + ": ") + e.getOriginalMessage(), e);
+            String where = (prefix + path(e));
+            throw new ConfigException(file + ": " + (where.isEmpty() ? "" : where.replaceAll("\\.$", "") + ": ")
+                    + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new ConfigException(file + ": not valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+            throw new ConfigException(file + ": " + at + ": " + e.getMessage(), e);
         }
     }
 
@@ -93,11 +105,6 @@ public final class YamlFiles {
             }
             checkKeys(node.get(key), c.getGenericType(), here, file);
         }
-    }
-
-    /** The same mapper, for writing specs back out (e.g. into a training record). */
-    public static ObjectMapper mapper() {
-        return YAML;
     }
 
     private static String path(JsonMappingException e) {

@@ -1,5 +1,7 @@
 package org.attnlab.data;
 
+import java.util.List;
+
 import java.io.IOException;
 
 /**
@@ -25,6 +27,9 @@ public interface BuiltinDataset {
 
     /** What to cite. */
     String citation();
+
+    /** The labels in id order, known without fetching (a suite checks its models against them first). */
+    List<String> labels();
 
     /** Number of labelled examples after preprocessing (the sum of the split sizes). */
     int expectedSize();

@@ -28,6 +28,11 @@ final class ImdbDataset implements BuiltinDataset {
     static final double TEST = 0.10;
 
     @Override
+    public List<String> labels() {
+        return LABELS;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -60,7 +60,8 @@ final class ReutersDataset implements BuiltinDataset {
         return List.of(DIR + "Reuters" + topic + "-train.arff", DIR + "Reuters" + topic + "-test.arff");
     }
 
-    List<String> labels() {
+    @Override
+    public List<String> labels() {
         return List.of("other", topic.toLowerCase(Locale.ROOT));
     }
 

@@ -31,6 +31,11 @@ final class UciSentimentDataset implements BuiltinDataset {
     }
 
     @Override
+    public List<String> labels() {
+        return LABELS;
+    }
+
+    @Override
     public String name() {
         return "uci-" + source;
     }

@@ -1,5 +1,6 @@
 package org.attnlab.experiment;
 
+import org.attnlab.data.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -17,7 +18,7 @@ import org.attnlab.stats.Divergences;
  * epsilon are dropped; the record holds the largest JSD left. Needs an output affine in the attention
  * (the papers' models); other models' instances do not qualify, with the reason recorded.
  */
-public final class AdversarialExperiment implements Experiment {
+public final class AdversarialExperiment implements Experiment<AdversarialExperiment.Result> {
 
     /** One adversary: its attention (one weight per token), divergence from the original, output change (TVD). */
     public record Adversary(double[] attention, double jsd, double tvd) {
@@ -36,9 +37,10 @@ public final class AdversarialExperiment implements Experiment {
     private final double learningRate;
     private final double epsilon;
     private final long seed;
-    private final AttentionMeasure attention = new AttentionMeasure(new AttentionView(0, 0, 0));
+    private final AttentionMeasure attention;
 
-    public AdversarialExperiment(int adversaries, int steps, double learningRate, double epsilon, long seed) {
+    public AdversarialExperiment(AttentionView view, int adversaries, int steps, double learningRate, double epsilon,
+                                 long seed) {
         if (adversaries < 1 || steps < 1 || !(learningRate > 0) || !(epsilon > 0)) {
             throw new IllegalArgumentException("adversaries and steps >= 1, learning rate and epsilon > 0");
         }
@@ -47,12 +49,9 @@ public final class AdversarialExperiment implements Experiment {
         this.learningRate = learningRate;
         this.epsilon = epsilon;
         this.seed = seed;
+        this.attention = new AttentionMeasure(view);
     }
 
-    @Override
-    public String id() {
-        return "adversarial";
-    }
 
     @Override
     public List<ImportanceMeasure> measures() {
@@ -60,7 +59,7 @@ public final class AdversarialExperiment implements Experiment {
     }
 
     @Override
-    public Object run(Instance x) {
+    public Result run(Instance x) {
         int[] real = x.realTokens();
         if (real.length < 2) {
             return null;

@@ -14,7 +14,7 @@ import org.attnlab.stats.Spearman;
  * Jain &amp; Wallace's correlation test: per instance, Kendall tau-b (with its two-sided p-value) and
  * Spearman rho between pairs of importance measures, over all non-special tokens.
  */
-public final class CorrelationExperiment implements Experiment {
+public final class CorrelationExperiment implements Experiment<CorrelationExperiment.Result> {
 
     /** One pair's agreement. */
     public record Pair(double tau, double p) {
@@ -37,10 +37,6 @@ public final class CorrelationExperiment implements Experiment {
         this.measures = new ArrayList<>(distinct.values());
     }
 
-    @Override
-    public String id() {
-        return "correlation";
-    }
 
     @Override
     public List<ImportanceMeasure> measures() {
@@ -48,7 +44,7 @@ public final class CorrelationExperiment implements Experiment {
     }
 
     @Override
-    public Object run(Instance x) {
+    public Result run(Instance x) {
         int[] real = x.realTokens();
         if (real.length < 2) {
             return null;

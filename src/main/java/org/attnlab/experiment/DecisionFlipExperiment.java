@@ -1,5 +1,6 @@
 package org.attnlab.experiment;
 
+import org.attnlab.data.Seeds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.attnlab.model.ForwardResult;
  * ascending, {@code randomOrders} random orders, and descending by each given importance measure
  * (e.g. dp/dalpha, alpha dp/dalpha, gradient, LOO). All prefixes of one ordering run as one batch.
  */
-public final class DecisionFlipExperiment implements Experiment {
+public final class DecisionFlipExperiment implements Experiment<DecisionFlipExperiment.Result> {
 
     /** Outcome of one ordering; {@code erased} and {@code fraction} are null when the decision never flips. */
     public record Flip(Integer erased, Double fraction, double attentionMass, boolean flipped) {
@@ -45,10 +46,6 @@ public final class DecisionFlipExperiment implements Experiment {
         this.seed = seed;
     }
 
-    @Override
-    public String id() {
-        return "decision-flip";
-    }
 
     @Override
     public List<ImportanceMeasure> measures() {
@@ -59,7 +56,7 @@ public final class DecisionFlipExperiment implements Experiment {
     }
 
     @Override
-    public Object run(Instance x) {
+    public Result run(Instance x) {
         int[] real = x.realTokens();
         if (real.length < 2) {
             return null;

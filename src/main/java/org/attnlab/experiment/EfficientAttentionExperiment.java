@@ -28,7 +28,7 @@ import org.attnlab.stats.KendallTau;
  * kept?) and necessity (erase the support: prediction flips?); and Kendall tau of raw, effective and
  * efficient attention with the given importance measures.
  */
-public final class EfficientAttentionExperiment implements Experiment {
+public final class EfficientAttentionExperiment implements Experiment<EfficientAttentionExperiment.Result> {
 
     /** Per head of the view's layer. */
     public record Head(int rank, int nullSpaceDimension, int support, double maxOutputDeviation) {
@@ -56,10 +56,6 @@ public final class EfficientAttentionExperiment implements Experiment {
         this.efficient = new FormAttentionMeasure(view, AttentionForm.EFFICIENT);
     }
 
-    @Override
-    public String id() {
-        return "efficient-attention";
-    }
 
     @Override
     public List<ImportanceMeasure> measures() {
@@ -69,7 +65,7 @@ public final class EfficientAttentionExperiment implements Experiment {
     }
 
     @Override
-    public Object run(Instance x) {
+    public Result run(Instance x) {
         int[] real = x.realTokens();
         if (real.length < 2) {
             return null;

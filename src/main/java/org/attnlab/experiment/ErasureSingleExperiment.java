@@ -1,5 +1,6 @@
 package org.attnlab.experiment;
 
+import org.attnlab.data.Seeds;
 import java.util.List;
 import java.util.Random;
 import org.attnlab.explain.AttentionMeasure;
@@ -15,7 +16,7 @@ import org.attnlab.stats.Divergences;
  * random real token r != i* (their code may draw r = i*; we do not), and compare the output changes
  * (Jensen-Shannon divergence) and decision flips. Instances with one real token do not qualify.
  */
-public final class ErasureSingleExperiment implements Experiment {
+public final class ErasureSingleExperiment implements Experiment<ErasureSingleExperiment.Result> {
 
     /** One erasure's outcome. */
     public record Erased(int position, String token, double attention, double jsd, boolean flipped) {
@@ -35,10 +36,6 @@ public final class ErasureSingleExperiment implements Experiment {
         this.seed = seed;
     }
 
-    @Override
-    public String id() {
-        return "erasure-single";
-    }
 
     @Override
     public List<ImportanceMeasure> measures() {
@@ -46,7 +43,7 @@ public final class ErasureSingleExperiment implements Experiment {
     }
 
     @Override
-    public Object run(Instance x) {
+    public Result run(Instance x) {
         int[] real = x.realTokens();
         if (real.length < 2) {
             return null;

@@ -1,5 +1,6 @@
 package org.attnlab.experiment;
 
+import org.attnlab.data.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.attnlab.stats.Divergences;
  * upward, and record the median total variation distance of the output over the permutations,
  * beside the maximum attention weight.
  */
-public final class PermutationExperiment implements Experiment {
+public final class PermutationExperiment implements Experiment<PermutationExperiment.Result> {
 
     /** Record fields. */
     public record Result(int permutations, double medianTvd, double maxAttention, double[] tvds) {
@@ -40,10 +41,6 @@ public final class PermutationExperiment implements Experiment {
         this.attention = new AttentionMeasure(view);
     }
 
-    @Override
-    public String id() {
-        return "permutation";
-    }
 
     @Override
     public List<ImportanceMeasure> measures() {
@@ -51,7 +48,7 @@ public final class PermutationExperiment implements Experiment {
     }
 
     @Override
-    public Object run(Instance x) {
+    public Result run(Instance x) {
         int[] real = x.realTokens();
         if (real.length < 2) {
             return null;

@@ -23,6 +23,11 @@ public final class AttentionGradientMeasure implements ImportanceMeasure {
     }
 
     @Override
+    public String key() {
+        return id() + view;
+    }
+
+    @Override
     public Importance explain(Instance x) {
         Gradients g = x.gradients();
         float[][][][] grad = g.attentions();

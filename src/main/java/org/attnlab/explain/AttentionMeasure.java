@@ -15,6 +15,11 @@ public final class AttentionMeasure implements ImportanceMeasure {
     }
 
     @Override
+    public String key() {
+        return id() + view;
+    }
+
+    @Override
     public Importance explain(Instance x) {
         float[][][][] a = x.forward().attentions();
         return new Importance(id(), Scores.attentionRow(a[view.resolveLayer(a.length)], view.head(), view.row()));

@@ -23,6 +23,11 @@ public final class FormAttentionMeasure implements ImportanceMeasure {
     }
 
     @Override
+    public String key() {
+        return id() + view;
+    }
+
+    @Override
     public Importance explain(Instance x) {
         float[][][][] a = x.forward().attentions();
         float[][][][] v = x.forward().values();

@@ -76,12 +76,12 @@ public final class Instance {
         return gradients(GradientRequest.of(OutputTarget.probability(predicted())));
     }
 
-    /** The measure's scores for this instance, computed once. */
+    /** The measure's scores for this instance, computed once per {@linkplain ImportanceMeasure#key() key}. */
     public Importance importance(ImportanceMeasure measure) {
-        Importance cached = importances.get(measure.id());
+        Importance cached = importances.get(measure.key());
         if (cached == null) {
             cached = measure.explain(this);
-            importances.put(measure.id(), cached);
+            importances.put(measure.key(), cached);
         }
         return cached;
     }

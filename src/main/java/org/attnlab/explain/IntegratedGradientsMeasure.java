@@ -27,6 +27,11 @@ public final class IntegratedGradientsMeasure implements ImportanceMeasure {
     }
 
     @Override
+    public String key() {
+        return id() + "[steps=" + steps + "]";
+    }
+
+    @Override
     public Importance explain(Instance x) {
         GradientRequest base = GradientRequest.of(OutputTarget.probability(x.predicted()));
         int n = x.input().length();

@@ -1,6 +1,7 @@
 package org.attnlab.explain;
 
 import java.util.SplittableRandom;
+import org.attnlab.data.Seeds;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -13,8 +14,8 @@ import java.util.logging.Logger;
  * splitting the score would rank a word lower for being cut into more pieces). Special tokens score 0, and so does
  * an input of fewer than two words, where deleting the only word would leave nothing to classify.
  *
- * <p>Samples are drawn from a stream fixed by the seed and the instance id, so a fixed seed gives identical
- * scores, whatever ran before. The fit has one coefficient per word: with fewer samples than words it is
+ * <p>Samples are drawn from a stream fixed by the suite seed, the model and the instance id (the scheme of
+ * every random choice, {@link Seeds}), so a fixed seed gives identical scores, whatever ran before. The fit has one coefficient per word: with fewer samples than words it is
  * underdetermined and the scores mean nothing, so {@code samples} should well exceed the longest input's word
  * count. Cost: {@code samples} forwards in batches, then a forward-selection least-squares path over the words
  * (about {@code samples x words^3 / 3} flops per class).
@@ -47,13 +48,18 @@ public final class LimeMeasure implements ImportanceMeasure {
     }
 
     @Override
+    public String key() {
+        return id() + "[samples=" + samples + ", seed=" + seed + "]";
+    }
+
+    @Override
     public Importance explain(Instance x) {
         Words words = Words.of(x.input());
         double[] scores = new double[x.input().length()];
         if (words.count() < 2) {
             return new Importance(id(), scores);
         }
-        WordLime lime = new WordLime(new SplittableRandom(31 * seed + x.id().hashCode()),
+        WordLime lime = new WordLime(new SplittableRandom(Seeds.random(seed, "lime", x.model().info().name(), x.id()).nextLong()),
                 new WordDeletionModel(x.model(), words), samples);
         double[] effects = lime.effects(x.model().info().labels().get(x.predicted()));
         for (int t = 0; t < scores.length; t++) {

@@ -24,6 +24,11 @@ public final class NormMeasure implements ImportanceMeasure {
     }
 
     @Override
+    public String key() {
+        return id() + view;
+    }
+
+    @Override
     public Importance explain(Instance x) {
         ForwardResult forward = x.forward();
         if (forward.transformedNorms() == null) {

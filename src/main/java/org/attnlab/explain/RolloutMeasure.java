@@ -22,6 +22,11 @@ public final class RolloutMeasure implements ImportanceMeasure {
     }
 
     @Override
+    public String key() {
+        return id() + "[row=" + row + "]";
+    }
+
+    @Override
     public Importance explain(Instance x) {
         float[][][][] a = x.forward().attentions();
         int n = a[0][0][0].length;

@@ -30,19 +30,19 @@ final class InstanceSample {
     private static String instance(RunRecords.Instance i) {
         var r = i.record();
         double top = 0;
-        for (var p : r.path("probabilities")) {
-            top = Math.max(top, p.asDouble());
+        for (double p : r.probabilities()) {
+            top = Math.max(top, p);
         }
-        String gold = r.path("label").asText();
-        String predicted = r.path("predicted").asText();
+        String gold = r.label();
+        String predicted = r.predicted();
         StringBuilder sb = new StringBuilder("<details class=\"instance\"><summary>");
-        sb.append("<b>").append(Html.escape(r.path("id").asText())).append("</b> gold ").append(Html.escape(gold))
+        sb.append("<b>").append(Html.escape(r.id())).append("</b> gold ").append(Html.escape(gold))
                 .append(", predicted ").append(Html.escape(predicted))
                 .append(String.format(Locale.ROOT, " (p=%.3f)", top));
         if (!gold.equals(predicted)) {
             sb.append(" <span class=\"wrong\">misclassified</span>");
         }
-        if (!r.path("qualifies").asBoolean(true)) {
+        if (!i.qualifies()) {
             sb.append(" <span class=\"note\">not analysed</span>");
         }
         sb.append("</summary>\n<table class=\"tokens\">\n");

@@ -1,7 +1,8 @@
 package org.attnlab.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.attnlab.experiment.RunSummary;
+import org.attnlab.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,21 +51,19 @@ public final class ReportWriter {
             throw new IllegalArgumentException(runDir + ": no such directory");
         }
         RunRecords records = RunRecords.read(runDir);
-        JsonNode summary = SuiteSummary.of(runDir, records.experiments()).json();
+        RunSummary summary = RunSummary.of(runDir);
         Path tmp = Directories.stageBeside(runDir.resolve("report"));
         try {
             Path figureDir = Files.createDirectories(tmp.resolve("figures"));
             Path tableDir = Files.createDirectories(tmp.resolve("tables"));
             List<Figure> written = new ArrayList<>();
-            for (FigureFamily family : FigureFamily.all()) {
-                for (Figure f : family.build(records)) {
-                    figures.writePng(f, figureDir);
-                    figures.writeSvg(f, figureDir);
-                    figures.writePdf(f, figureDir);
-                    written.add(f);
-                }
+            for (Figure f : figures(records)) {
+                figures.writePng(f, figureDir);
+                figures.writeSvg(f, figureDir);
+                figures.writePdf(f, figureDir);
+                written.add(f);
             }
-            List<Table> tables = SummaryTables.of(summary);
+            List<Table> tables = ExperimentReports.tables(summary);
             for (Table t : tables) {
                 Files.writeString(tableDir.resolve(t.name() + ".md"), t.markdown(), StandardCharsets.UTF_8);
                 Files.writeString(tableDir.resolve(t.name() + ".csv"), t.csv(), StandardCharsets.UTF_8);
@@ -82,7 +81,14 @@ public final class ReportWriter {
     }
 
 
+    /** Every figure of the report: each experiment type's family, then the token heatmaps. */
+    public static List<Figure> figures(RunRecords records) {
+        List<Figure> all = new ArrayList<>(ExperimentReports.figures(records));
+        all.addAll(new TokenHeatmaps().build(records));
+        return all;
+    }
+
     private static JsonNode readJson(Path file) throws IOException {
-        return Files.isRegularFile(file) ? new ObjectMapper().readTree(file.toFile()) : null;
+        return Files.isRegularFile(file) ? Json.PLAIN.readTree(file.toFile()) : null;
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * Token heatmaps for the first few instances of each model: every measure any experiment recorded
  * for the instance (attention, gradient, LOO, effective/efficient attention, dp/dα …), side by side.
  */
-public final class TokenHeatmaps implements FigureFamily {
+public final class TokenHeatmaps {
 
     private final int perModel;
 
@@ -24,26 +24,26 @@ public final class TokenHeatmaps implements FigureFamily {
         this.perModel = perModel;
     }
 
-    @Override
+    /** Heatmaps of the first instances of every model. */
     public List<Figure> build(RunRecords r) {
         List<Figure> out = new ArrayList<>();
         for (String model : r.models()) {
             // Prefer the instances with the most measures (those seen by correlation carry gradient and LOO);
             // a stable sort keeps the run's order among equals.
             List<RunRecords.Instance> instances = new ArrayList<>(r.instances(model).stream()
-                    .filter(i -> i.record().path("qualifies").asBoolean() && !i.measures().isEmpty()).toList());
+                    .filter(i -> i.qualifies() && !i.measures().isEmpty()).toList());
             instances.sort(Comparator.comparingInt((RunRecords.Instance i) -> -i.measures().size()));
             for (RunRecords.Instance i : instances.subList(0, Math.min(perModel, instances.size()))) {
                 TokenHeatmap h = of(model, i);
-                out.add(new Figure(Figure.stem("tokens", model, i.record().path("id").asText()),
-                        "Importance of each token by measure for instance " + i.record().path("id").asText() + ", " + model
+                out.add(new Figure(Figure.stem("tokens", model, i.record().id()),
+                        "Importance of each token by measure for instance " + i.record().id() + ", " + model
                                 + " (each row normalised to its largest |score|).", h, h.width(), h.height()));
             }
         }
         return out;
     }
 
-    /** The heatmap of one instance, special tokens left out (they score 0 by definition). */
+    /** The heatmap of one instance, special tokens left out (no comparison includes them). */
     public static TokenHeatmap of(String model, RunRecords.Instance i) {
         List<String> all = i.tokens();
         List<Integer> real = new ArrayList<>();
@@ -54,8 +54,8 @@ public final class TokenHeatmaps implements FigureFamily {
         }
         Map<String, double[]> rows = new LinkedHashMap<>();
         i.measures().forEach((name, v) -> rows.put(name, real.stream().mapToDouble(p -> p < v.length ? v[p] : Double.NaN).toArray()));
-        String title = String.format(Locale.ROOT, "%s — %s (gold %s, predicted %s)", model, i.record().path("id").asText(),
-                i.record().path("label").asText(), i.record().path("predicted").asText());
+        String title = String.format(Locale.ROOT, "%s — %s (gold %s, predicted %s)", model, i.record().id(),
+                i.record().label(), i.record().predicted());
         return new TokenHeatmap(title, real.stream().map(all::get).toList(), rows);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.attnlab.config.SuiteSpec;
+import org.attnlab.experiment.SuitePlan;
 import org.attnlab.config.TrainingSpec;
 import org.attnlab.config.YamlFiles;
 import org.attnlab.data.DatasetCatalog;
@@ -29,7 +30,7 @@ class ShippedSuitesTest {
         assertTrue(suites.stream().anyMatch(p -> p.endsWith("quickstart.yaml")), "the README's quickstart suite");
         for (Path file : suites) {
             SuiteSpec suite = YamlFiles.read(file, SuiteSpec.class);
-            assertEquals(suite.experiments().size(), SuiteExperiments.build(suite).size(), file.toString());
+            assertEquals(suite.experiments().size(), SuitePlan.load(file, List.of()).experiments().size(), file.toString());
             for (SuiteSpec.ModelEntry m : suite.models()) {
                 if (m.spec() != null) {
                     assertTrue(Files.isRegularFile(Path.of(m.spec())), file + " names a missing spec " + m.spec());

@@ -22,6 +22,8 @@ import org.attnlab.data.Dataset;
 import org.attnlab.data.DatasetFetcher;
 import org.attnlab.data.Example;
 import org.attnlab.model.hf.HfModelDirectory;
+import org.attnlab.model.training.SpecTraining;
+import org.attnlab.model.training.TrainingRecord;
 import org.attnlab.testing.TestModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +93,7 @@ class TrainCommandTest {
         CliRun run = CliRun.of("train", spec.toString(), "--out", dir.toString());
 
         assertEquals(0, run.exitCode(), run.err());
-        Dataset data = Training.dataset(SLICE, spec);
+        Dataset data = SpecTraining.dataset(SLICE, spec);
         assertDocumentedFields(dir, data, 4, 400);
         assertBeatsMajority(dir, data, BILSTM_MARGIN);
         assertTrue(run.out().contains("training bilstm-yelp-slice on uci-yelp-sentences"), run.out());
@@ -105,7 +107,7 @@ class TrainCommandTest {
         CliRun run = CliRun.of("train", spec.toString(), "--out", dir.toString());
 
         assertEquals(0, run.exitCode(), run.err());
-        Dataset data = Training.dataset(SLICE, spec);
+        Dataset data = SpecTraining.dataset(SLICE, spec);
         assertDocumentedFields(dir, data, 2, 240);
         assertBeatsMajority(dir, data, MINILM_MARGIN);
         // The saved directory reproduces the trained model (reload_check, asserted above: its dev probabilities

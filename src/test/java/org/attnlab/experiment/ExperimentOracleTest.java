@@ -108,8 +108,7 @@ class ExperimentOracleTest {
         // "a" and "c" have values 1 and 0.7 and equal scores: mass can move between tokens of similar value
         // while the output stays put, so distributions far from the original exist within epsilon.
         Instance x = instance("a c a c b");
-        AdversarialExperiment.Result r = (AdversarialExperiment.Result)
-                new AdversarialExperiment(5, 300, 0.01, 0.05, 7).run(x);
+        AdversarialExperiment.Result r = new AdversarialExperiment(AttentionView.DEFAULT, 5, 300, 0.01, 0.05, 7).run(x);
         assertNull(r.unsupported());
         assertEquals(5, r.adversaries().size());
         double best = 0;

@@ -2,6 +2,7 @@ package org.attnlab.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,11 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A suite killed (SIGKILL) twice at random points and resumed gives records identical, byte for
- * byte, to an uninterrupted run: nothing finished is lost or redone, nothing torn is kept.
+ * byte, to an uninterrupted run: nothing finished is lost or redone, nothing torn is kept. A second
+ * process on a run that another is writing is refused and leaves the records alone.
  */
 class KillResumeTest {
 
-    private static final List<String> EXPERIMENTS = List.of("correlation", "permutation", "erasure-single", "decision-flip");
+    private static final List<ExperimentType<?, ?, ?>> EXPERIMENTS =
+            ToySuiteMain.experiments().stream().<ExperimentType<?, ?, ?>>map(PlannedExperiment::type).toList();
 
     @TempDir Path tmp;
 
@@ -43,11 +46,11 @@ class KillResumeTest {
         assertTrue(last.waitFor(120, TimeUnit.SECONDS), "resumed run did not finish");
         assertEquals(0, last.exitValue(), new String(last.getInputStream().readAllBytes()));
         assertTrue(killsThatInterrupted >= 1, "no kill landed before the end: the test proved nothing");
-        for (String e : EXPERIMENTS) {
-            byte[] want = Files.readAllBytes(SuiteRunner.recordsFile(reference, e));
-            byte[] got = Files.readAllBytes(SuiteRunner.recordsFile(interrupted, e));
-            assertEquals(ToySuiteMain.INSTANCES, new String(got).lines().count(), e);
-            assertArrayEquals(want, got, e + ": resumed records differ from the uninterrupted run");
+        for (ExperimentType<?, ?, ?> e : EXPERIMENTS) {
+            byte[] want = Files.readAllBytes(Records.file(reference, e));
+            byte[] got = Files.readAllBytes(Records.file(interrupted, e));
+            assertEquals(ToySuiteMain.INSTANCES, new String(got).lines().count(), e.id());
+            assertArrayEquals(want, got, e.id() + ": resumed records differ from the uninterrupted run");
         }
     }
 
@@ -57,19 +60,42 @@ class KillResumeTest {
         ToySuiteMain.run(reference, 0);
         Path torn = tmp.resolve("torn");
         ToySuiteMain.run(torn, 0);
-        Path file = SuiteRunner.recordsFile(torn, "permutation");
+        Path file = Records.file(torn, PermutationType.INSTANCE);
         String content = Files.readString(file);
         List<String> all = content.lines().toList();
         String kept = String.join("\n", all.subList(0, all.size() - 2)) + "\n";
         Files.writeString(file, kept + all.get(all.size() - 2).substring(0, 25)); // a write cut short
         ToySuiteMain.run(torn, 0);
-        assertEquals(Files.readString(SuiteRunner.recordsFile(reference, "permutation")), Files.readString(file));
+        assertEquals(Files.readString(Records.file(reference, PermutationType.INSTANCE)), Files.readString(file));
+    }
+
+    @Test
+    void aSecondProcessOnTheSameRunIsRefusedAndTheFirstFinishesWhole() throws Exception {
+        Path reference = tmp.resolve("reference3");
+        ToySuiteMain.run(reference, 0);
+        Path shared = tmp.resolve("shared");
+        Process first = start(shared);
+        // Wait until the first process holds the run (its first record is written under the lock).
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (lines(shared) == 0 && System.nanoTime() < deadline && first.isAlive()) {
+            Thread.sleep(50);
+        }
+        assertTrue(first.isAlive() && lines(shared) > 0, "the first process should be mid-run");
+        RunLock.BusyException refused = assertThrows(RunLock.BusyException.class, () -> ToySuiteMain.run(shared, 0));
+        assertTrue(refused.getMessage().contains("another attnlab process"), refused.getMessage());
+        assertTrue(first.waitFor(120, TimeUnit.SECONDS), "first run did not finish");
+        assertEquals(0, first.exitValue(), new String(first.getInputStream().readAllBytes()));
+        for (ExperimentType<?, ?, ?> e : EXPERIMENTS) {
+            assertArrayEquals(Files.readAllBytes(Records.file(reference, e)), Files.readAllBytes(Records.file(shared, e)),
+                    e.id() + ": the refused second process must not have touched the records");
+        }
+        ToySuiteMain.run(shared, 0); // once the first has finished, the run is free again (and complete)
     }
 
     private static long lines(Path runDir) throws Exception {
         long n = 0;
-        for (String e : EXPERIMENTS) {
-            Path f = SuiteRunner.recordsFile(runDir, e);
+        for (ExperimentType<?, ?, ?> e : EXPERIMENTS) {
+            Path f = Records.file(runDir, e);
             n += Files.exists(f) ? Files.readString(f).lines().count() : 0;
         }
         return n;

@@ -13,7 +13,10 @@ import org.attnlab.explain.LeaveOneOutMeasure;
 import org.attnlab.explain.AttentionMeasure;
 import org.attnlab.testing.ToyAttentionModel;
 
-/** A small suite on the toy model, runnable as its own process so a test can kill it. */
+/**
+ * A small suite of every experiment type on the toy model, runnable as its own process so a test can kill it;
+ * also the live records the report tests draw from.
+ */
 public final class ToySuiteMain {
 
     static final int INSTANCES = 40;
@@ -41,16 +44,30 @@ public final class ToySuiteMain {
             }
             examples.add(new Example("e" + i, text.toString(), i % 2 == 0 ? "pos" : "neg"));
         }
-        ImportanceMeasure attention = new AttentionMeasure(AttentionView.DEFAULT);
-        ImportanceMeasure gradient = new GradientMeasure(GradientMeasure.Kind.GRAD_X_INPUT);
-        ImportanceMeasure loo = new LeaveOneOutMeasure();
-        List<Experiment> experiments = List.of(
-                new CorrelationExperiment(List.of(new ImportanceMeasure[] {attention, gradient},
-                        new ImportanceMeasure[] {attention, loo})),
-                new PermutationExperiment(20, AttentionView.DEFAULT, 5),
-                new ErasureSingleExperiment(AttentionView.DEFAULT, Erasure.LAST_LAYER, 5),
-                new DecisionFlipExperiment(AttentionView.DEFAULT, List.of(gradient), 2, Erasure.LAST_LAYER, 5));
-        new SuiteRunner(experiments, runDir, false).run(List.of(new Subject("toy",
-                () -> new ToyAttentionModel(words, delayMillis), List.of("neg", "pos"), examples, 64)));
+        try {
+            java.nio.file.Files.createDirectories(runDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // As PreparedSuite.run does: one writer per run directory.
+        try (RunLock lock = RunLock.acquire(runDir)) {
+            new SuiteRunner(experiments(), runDir, false).run(List.of(new Subject("toy",
+                    () -> new ToyAttentionModel(words, delayMillis), List.of("neg", "pos"), examples, 64)));
+        }
+    }
+
+    /** Every experiment type, with small settings, built through the types as a suite plan builds them. */
+    public static List<PlannedExperiment> experiments() {
+        ExperimentContext context = new ExperimentContext(AttentionView.DEFAULT, 5);
+        return List.of(
+                PlannedExperiment.of(CorrelationType.INSTANCE, new CorrelationType.Settings(
+                        List.of("attention~gradient", "attention~loo", "gradient~loo"), null, null), context),
+                PlannedExperiment.of(PermutationType.INSTANCE, new PermutationType.Settings(20), context),
+                PlannedExperiment.of(AdversarialType.INSTANCE, new AdversarialType.Settings(3, 60, null, null), context),
+                PlannedExperiment.of(ErasureSingleType.INSTANCE, new ErasureSingleType.Settings(null), context),
+                PlannedExperiment.of(DecisionFlipType.INSTANCE, new DecisionFlipType.Settings(List.of("gradient"), 2, null,
+                        null, null), context),
+                PlannedExperiment.of(EfficientAttentionType.INSTANCE, new EfficientAttentionType.Settings(null, null, null),
+                        context));
     }
 }

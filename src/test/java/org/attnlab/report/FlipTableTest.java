@@ -1,5 +1,8 @@
 package org.attnlab.report;
 
+import org.attnlab.experiment.ErasureSingleType;
+import org.attnlab.experiment.RunSummary;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,19 +79,18 @@ class FlipTableTest {
     }
 
     private static void assertCellsEqualSummary(Path run, List<String> models) throws Exception {
-        JsonNode summary = SuiteSummary.of(run, List.of("erasure-single")).json().path("erasure-single");
+        Map<String, ErasureSingleType.Summary> summary = RunSummary.of(run).of(ErasureSingleType.INSTANCE);
         Map<String, FlipTable> tables = tables(run);
         assertEquals(models, List.copyOf(tables.keySet()));
         for (String model : models) {
             FlipTable t = tables.get(model);
-            JsonNode s = summary.path(model);
-            JsonNode flips = s.path("flips");
-            assertEquals(flips.path("both").asInt(), t.cell(true, true), model);
-            assertEquals(flips.path("only_top").asInt(), t.cell(true, false), model);
-            assertEquals(flips.path("only_random").asInt(), t.cell(false, true), model);
-            assertEquals(flips.path("neither").asInt(), t.cell(false, false), model);
-            assertEquals(s.path("qualifying").asInt(), t.n(), model);
-            assertEquals(s.path("mcnemar_p").asDouble(), t.mcnemarP(), 0.0, model);
+            ErasureSingleType.Summary s = summary.get(model);
+            assertEquals(s.flips().both(), t.cell(true, true), model);
+            assertEquals(s.flips().onlyTop(), t.cell(true, false), model);
+            assertEquals(s.flips().onlyRandom(), t.cell(false, true), model);
+            assertEquals(s.flips().neither(), t.cell(false, false), model);
+            assertEquals(s.qualifying(), t.n(), model);
+            assertEquals(s.mcnemarP(), t.mcnemarP(), 0.0, model);
         }
     }
 
@@ -96,7 +98,7 @@ class FlipTableTest {
     private static Map<String, FlipTable> tables(Path run) {
         Map<String, FlipTable> out = new LinkedHashMap<>();
         RunRecords records = RunRecords.read(run);
-        for (Figure f : new SerranoSmithFigures().build(records)) {
+        for (Figure f : new ErasureSingleReport().figures(records.byModel(ErasureSingleType.INSTANCE))) {
             if (f.name().startsWith("erasure-flips-")) {
                 FlipTable t = assertInstanceOf(FlipTable.class, f.drawable());
                 assertTrue(f.caption().contains(t.pText()), f.caption());

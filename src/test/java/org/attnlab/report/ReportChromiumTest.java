@@ -61,7 +61,7 @@ class ReportChromiumTest {
         FigureWriter writer = new FigureWriter(1.0); // 1 PNG pixel per CSS pixel: the screenshot shows the PNG as written
         Path run = ReportFixture.copyTo(tmp.resolve("run"));
         Path index = new ReportWriter(writer, 20).writeReport(run);
-        List<Figure> figures = FigureFamily.all().stream().flatMap(f -> f.build(RunRecords.read(run)).stream()).toList();
+        List<Figure> figures = ReportWriter.figures(RunRecords.read(run));
 
         Path shot = tmp.resolve("screenshot.png");
         chromium(chromium, "screenshot", "--screenshot=" + shot, "--window-size=" + WIDTH + "," + HEIGHT, index.toUri().toString());

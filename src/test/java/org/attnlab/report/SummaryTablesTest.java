@@ -1,11 +1,15 @@
 package org.attnlab.report;
 
+import java.util.LinkedHashMap;
+import org.attnlab.experiment.CorrelationType;
+import org.attnlab.experiment.DecisionFlipType;
+import org.attnlab.experiment.EfficientAttentionType;
+import org.attnlab.experiment.ErasureSingleType;
+import org.attnlab.experiment.RunSummary;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,23 +18,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The tables show summary.json's numbers: each cell parsed back equals the summary to its printed precision. */
+/** The tables show the summary's numbers: each cell parsed back equals the summary to its printed precision. */
 class SummaryTablesTest {
 
     private static final Pattern TAU = Pattern.compile("(-?[0-9.]+) ± ([0-9.]+|n/a) \\(([0-9.]+)\\)");
 
-    private final JsonNode summary = read();
-
-    private static JsonNode read() {
-        try {
-            return new ObjectMapper().readTree(ReportFixture.dir().resolve("summary.json").toFile());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    private final RunSummary summary = RunSummary.of(ReportFixture.dir());
 
     private Map<String, Table> tables() {
-        return SummaryTables.of(summary).stream().collect(Collectors.toMap(Table::name, t -> t));
+        return ExperimentReports.tables(summary).stream().collect(Collectors.toMap(Table::name, t -> t));
     }
 
     @Test
@@ -42,12 +38,12 @@ class SummaryTablesTest {
             List<String> row = cells(line);
             for (int c = 1; c < header.size(); c++) {
                 String pair = header.get(c).substring("τ ".length());
-                JsonNode o = summary.path("correlation").path(row.get(0)).path("kendall").path(pair).path("overall");
+                var o = summary.of(CorrelationType.INSTANCE).get(row.get(0)).kendall().get(pair).overall();
                 Matcher m = TAU.matcher(row.get(c));
                 assertTrue(m.matches(), row.get(c));
-                assertEquals(o.path("mean").asDouble(), Double.parseDouble(m.group(1)), 5e-4, row + " " + pair);
-                assertEquals(o.path("std").asDouble(), Double.parseDouble(m.group(2)), 5e-4, row + " " + pair);
-                assertEquals(o.path("fraction_significant").asDouble(), Double.parseDouble(m.group(3)), 5e-3);
+                assertEquals(o.mean(), Double.parseDouble(m.group(1)), 5e-4, row + " " + pair);
+                assertEquals(o.std(), Double.parseDouble(m.group(2)), 5e-4, row + " " + pair);
+                assertEquals(o.fractionSignificant(), Double.parseDouble(m.group(3)), 5e-3);
             }
         }
         assertEquals(1 + 2, lines.size() - 1, "header, rule and one row per model");
@@ -59,10 +55,10 @@ class SummaryTablesTest {
         List<String> header = Arrays.asList(lines.get(0).split(","));
         for (String line : lines.subList(1, lines.size())) {
             List<String> row = Arrays.asList(line.split(","));
-            JsonNode s = summary.path("erasure-single").path(row.get(0));
-            assertEquals(s.path("flips").path("neither").asInt(), Integer.parseInt(row.get(header.indexOf("neither"))));
-            assertEquals(s.path("flips").path("only_top").asInt(), Integer.parseInt(row.get(header.indexOf("only top flips"))));
-            assertEquals(s.path("mcnemar_p").asDouble(), Double.parseDouble(row.get(header.indexOf("McNemar p"))), 5e-4);
+            ErasureSingleType.Summary s = summary.of(ErasureSingleType.INSTANCE).get(row.get(0));
+            assertEquals(s.flips().neither(), Integer.parseInt(row.get(header.indexOf("neither"))));
+            assertEquals(s.flips().onlyTop(), Integer.parseInt(row.get(header.indexOf("only top flips"))));
+            assertEquals(s.mcnemarP(), Double.parseDouble(row.get(header.indexOf("McNemar p"))), 5e-4);
         }
     }
 
@@ -70,31 +66,33 @@ class SummaryTablesTest {
     void decisionFlipAndEfficientCellsEqualTheSummary() {
         Table flip = tables().get("decision-flip");
         for (List<String> row : flip.rows()) {
-            JsonNode o = summary.path("decision-flip").path(row.get(0)).path("orderings").path("attention-desc");
+            DecisionFlipType.OrderingSummary o = summary.of(DecisionFlipType.INSTANCE).get(row.get(0)).orderings()
+                    .get("attention-desc");
             String cell = row.get(flip.header().indexOf("attention-desc"));
-            assertTrue(cell.endsWith("(never " + o.path("never_flipped").asInt() + ")"), cell);
-            double mean = RunRecords.number(o.path("fraction_erased").path("mean"));
+            assertTrue(cell.endsWith("(never " + o.neverFlipped() + ")"), cell);
+            double mean = o.fractionErased().mean();
             String shown = cell.substring(0, cell.indexOf(' '));
             assertEquals(Double.isNaN(mean) ? "n/a" : String.format(java.util.Locale.ROOT, "%.2f", mean), shown);
         }
         Table efficient = tables().get("efficient-attention");
         for (List<String> row : efficient.rows()) {
-            JsonNode s = summary.path("efficient-attention").path(row.get(0));
-            assertEquals(s.path("sufficiency_rate").asDouble(), Double.parseDouble(row.get(efficient.header().indexOf("sufficiency rate"))), 5e-3);
-            assertEquals(s.path("necessity_rate").asDouble(), Double.parseDouble(row.get(efficient.header().indexOf("necessity rate"))), 5e-3);
+            EfficientAttentionType.Summary s = summary.of(EfficientAttentionType.INSTANCE).get(row.get(0));
+            assertEquals(s.sufficiencyRate(), Double.parseDouble(row.get(efficient.header().indexOf("sufficiency rate"))), 5e-3);
+            assertEquals(s.necessityRate(), Double.parseDouble(row.get(efficient.header().indexOf("necessity rate"))), 5e-3);
         }
     }
 
     @Test
     void paperTableOnlyForImdbModels() {
         assertTrue(!tables().containsKey("correlation-paper"), "no bilstm-imdb model in the fixture");
-        ObjectNode renamed = ((ObjectNode) summary).deepCopy();
-        ObjectNode corr = (ObjectNode) renamed.path("correlation");
-        corr.set("bilstm-imdb-seed1", corr.remove("bilstm-uci-yelp"));
-        Table paper = SummaryTables.of(renamed).stream().filter(t -> t.name().equals("correlation-paper")).findFirst().orElseThrow();
-        assertEquals(List.of("bilstm-imdb-seed1", "attention~gradient", SummaryTables.tau(corr.path("bilstm-imdb-seed1")
-                .path("kendall").path("attention~gradient").path("overall")), "0.44 ± 0.06 (1.00)"), paper.rows().get(0));
-        assertEquals("0.34 ± 0.07 (0.99)", paper.rows().get(1).get(3));
+        Map<String, CorrelationType.Summary> renamed = new LinkedHashMap<>();
+        summary.of(CorrelationType.INSTANCE).forEach((model, s) -> renamed.put(
+                model.equals("bilstm-uci-yelp") ? "bilstm-imdb-seed1" : model, s));
+        Table paper = new CorrelationReport().tables(renamed).stream().filter(t -> t.name().equals("correlation-paper"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("bilstm-imdb-seed1", "attention~gradient", Cells.tau(renamed.get("bilstm-imdb-seed1")
+                .kendall().get("attention~gradient").overall()), "0.437 ± 0.061 (1.00)"), paper.rows().get(0));
+        assertEquals("0.341 ± 0.070 (0.99)", paper.rows().get(1).get(3));
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.attnlab.model.djl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.attnlab.io.Json;
 import org.attnlab.model.ClassifierModel;
 import org.attnlab.model.ModelException;
 import org.attnlab.model.djl.rnn.DjlRnnAttentionModel;
@@ -16,11 +18,39 @@ public final class Models {
     private Models() {
     }
 
+    /**
+     * The class labels in output order, read from {@code config.json} alone (no weights loaded): {@code labels}
+     * of an RNN model, {@code id2label} of a Hugging Face classifier; empty for an encoder without a head.
+     */
+    public static List<String> labels(Path dir) {
+        HfModelDirectory d = new HfModelDirectory(dir);
+        JsonNode config;
+        try {
+            config = Json.PLAIN.readTree(d.config().toFile());
+        } catch (IOException e) {
+            throw new ModelException(d.config() + ": missing or not JSON (" + e.getMessage() + ")", e);
+        }
+        List<String> labels = new ArrayList<>();
+        if (config.path("labels").isArray()) {
+            config.path("labels").forEach(l -> labels.add(l.asText()));
+            return labels;
+        }
+        JsonNode id2label = config.path("id2label");
+        for (int i = 0; i < id2label.size(); i++) {
+            JsonNode l = id2label.get(Integer.toString(i));
+            if (l == null) {
+                throw new ModelException(d.config() + ": id2label lacks id " + i);
+            }
+            labels.add(l.asText());
+        }
+        return labels;
+    }
+
     public static ClassifierModel load(Path dir) {
         HfModelDirectory d = new HfModelDirectory(dir);
         String type;
         try {
-            JsonNode config = new ObjectMapper().readTree(d.config().toFile());
+            JsonNode config = Json.PLAIN.readTree(d.config().toFile());
             type = config == null ? "" : config.path("model_type").asText("bert");
         } catch (IOException e) {
             throw new ModelException(d.config() + ": missing or not JSON (" + e.getMessage() + ")", e);

@@ -20,18 +20,18 @@ import org.attnlab.model.hf.HfModelDirectory;
  * Writes a small BERT classifier with seeded random weights as an HF directory, with the real MiniLM
  * WordPiece tokenizer (from the pretrained jar on the classpath) so real sentences tokenize.
  */
-final class RandomBertDirectory {
+public final class RandomBertDirectory {
 
     static final int VOCAB = 30522;
 
     private RandomBertDirectory() {
     }
 
-    static BertConfig smallConfig(List<String> labels, BertConfig.Pooling pooling) {
+    public static BertConfig smallConfig(List<String> labels, BertConfig.Pooling pooling) {
         return new BertConfig(VOCAB, 16, 2, 4, 32, 64, 2, 1e-12, "gelu", labels, pooling);
     }
 
-    static Path write(Path dir, BertConfig config, long seed) throws IOException {
+    public static Path write(Path dir, BertConfig config, long seed) throws IOException {
         Files.createDirectories(dir);
         HfModelDirectory d = new HfModelDirectory(dir);
         config.write(d.config());

@@ -1,4 +1,4 @@
-package org.attnlab.experiment;
+package org.attnlab.data;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

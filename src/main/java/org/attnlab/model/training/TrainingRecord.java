@@ -1,13 +1,14 @@
-package org.attnlab.cli;
+package org.attnlab.model.training;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.attnlab.io.AtomicFiles;
+import org.attnlab.io.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -22,24 +23,25 @@ import org.attnlab.model.training.TrainingOutcome;
  * {@code test-predictions.jsonl}, the saved model's test probabilities. The spec hash and data checksum
  * decide whether a model can be reused.
  */
-final class TrainingRecord {
+public final class TrainingRecord {
 
-    static final String FILE = "training.json";
-    static final String PREDICTIONS = "test-predictions.jsonl";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String FILE = "training.json";
+    public static final String PREDICTIONS = "test-predictions.jsonl";
+    /** Field names as Java writes them (camelCase): the spec hash of every trained model depends on it. */
+    private static final ObjectMapper JSON = Json.PLAIN;
 
     private final TrainingSpec spec;
     private final Dataset data;
     private final String specHash;
 
-    TrainingRecord(TrainingSpec spec, Dataset data) {
+    public TrainingRecord(TrainingSpec spec, Dataset data) {
         this.spec = spec;
         this.data = data;
         this.specHash = sha256(JSON.valueToTree(spec).toString());
     }
 
     /** True when {@code dir} holds a finished training of this very spec on this very data. */
-    boolean matches(Path dir) throws IOException {
+    public boolean matches(Path dir) throws IOException {
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return false;
@@ -49,7 +51,7 @@ final class TrainingRecord {
                 && data.provenance().sha256().equals(old.path("dataset").path("sha256").asText());
     }
 
-    void write(Path dir, TrainingOutcome outcome) throws IOException {
+    public void write(Path dir, TrainingOutcome outcome) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.set("spec", JSON.valueToTree(spec));
         root.put("spec_sha256", specHash);
@@ -79,26 +81,21 @@ final class TrainingRecord {
         v.put("engine", ai.djl.engine.Engine.getEngine("PyTorch").getVersion());
         v.put("intra_op_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
         writePredictions(dir, outcome);
-        Path tmp = Files.createTempFile(dir, ".training", ".tmp");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
-        Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.writeJson(dir.resolve(FILE), root, JSON);
     }
 
     /** {@value #PREDICTIONS}: per test example (dataset order) its id, gold label and the saved model's probabilities. */
     private void writePredictions(Path dir, TrainingOutcome outcome) throws IOException {
         double[][] p = outcome.testProbabilities();
-        Path tmp = Files.createTempFile(dir, ".predictions", ".tmp");
-        try (var w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        AtomicFiles.write(dir.resolve(PREDICTIONS), out -> {
             for (int i = 0; i < p.length; i++) {
                 ObjectNode line = JSON.createObjectNode();
                 line.put("id", data.test().get(i).id());
                 line.put("label", data.test().get(i).label());
                 line.set("probabilities", JSON.valueToTree(p[i]));
-                w.write(JSON.writeValueAsString(line));
-                w.write('\n');
+                out.write((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
             }
-        }
-        Files.move(tmp, dir.resolve(PREDICTIONS), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        });
     }
 
     private static String sha256(String text) {

@@ -1,4 +1,4 @@
-package org.attnlab.cli;
+package org.attnlab.model.djl;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,9 +9,7 @@ import org.attnlab.config.TrainingSpec;
 import org.attnlab.data.Dataset;
 import org.attnlab.model.TrainableModel;
 import org.attnlab.model.TrainingOptions;
-import org.attnlab.model.djl.ClassifierHeads;
 import org.attnlab.data.Example;
-import org.attnlab.model.djl.TrainableBertModel;
 import org.attnlab.model.djl.rnn.DjlRnnAttentionModel;
 import org.attnlab.model.djl.rnn.RnnAttentionConfig;
 import org.attnlab.model.djl.rnn.Vocabulary;
@@ -19,10 +17,9 @@ import org.attnlab.model.hf.BertConfig;
 import org.attnlab.model.hf.HfModelDirectory;
 import org.attnlab.model.hf.ModelCatalog;
 import org.attnlab.model.Precision;
-import org.attnlab.model.djl.WordPieceVectors;
 
 /** Wiring from a {@link TrainingSpec} to a fresh trainable model of the kind it names. */
-final class TrainableModels {
+public final class TrainableModels {
 
     private TrainableModels() {
     }
@@ -31,7 +28,7 @@ final class TrainableModels {
      * A new, untrained model for {@code spec}. A transformer gets a seeded random head on its pretrained
      * encoder, staged in {@code scratch} (which must outlive the model: saving copies its tokenizer).
      */
-    static TrainableModel create(TrainingSpec spec, Dataset data, Path scratch) {
+    public static TrainableModel create(TrainingSpec spec, Dataset data, Path scratch) {
         TrainingSpec.ModelSection m = spec.model();
         TrainingSpec.TrainingSection t = spec.training();
         if (m.kind().equals("transformer")) {
@@ -66,7 +63,7 @@ final class TrainableModels {
     }
 
     /** A scratch directory beside the models, removed by the caller. */
-    static Path scratch(String name) {
+    public static Path scratch(String name) {
         try {
             Files.createDirectories(Defaults.modelsDir());
             return Files.createTempDirectory(Defaults.modelsDir(), "." + name + "-scratch-");

@@ -1,4 +1,4 @@
-package org.attnlab.cli;
+package org.attnlab.model.training;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,20 +17,18 @@ import org.attnlab.data.FileFormat;
 import org.attnlab.data.UserDatasetLoader;
 import org.attnlab.data.UserDatasetSpec;
 import org.attnlab.model.TrainableModel;
-import org.attnlab.model.djl.Models;
-import org.attnlab.model.training.ModelTrainer;
-import org.attnlab.model.training.TrainingOutcome;
-import org.attnlab.model.training.TrainingPlan;
 import org.attnlab.io.Directories;
+import org.attnlab.model.djl.Models;
+import org.attnlab.model.djl.TrainableModels;
 
 /** Training from a spec file, shared by {@code train} and by suites that name model specs. */
-final class Training {
+public final class SpecTraining {
 
-    private Training() {
+    private SpecTraining() {
     }
 
     /** Trains unless {@code out} (default models/&lt;name&gt;) already holds this spec's model; returns the directory. */
-    static Path ensureTrained(Path specFile, boolean force, Path out, PrintWriter console) throws IOException {
+    public static Path ensureTrained(Path specFile, boolean force, Path out, PrintWriter console) throws IOException {
         TrainingSpec s = YamlFiles.read(specFile, TrainingSpec.class);
         Path dir = out != null ? out : Defaults.modelsDir().resolve(s.name());
         Dataset data = dataset(s.dataset(), specFile);
@@ -82,7 +80,7 @@ final class Training {
      * spec's directory) with fields {@code text} and {@code label}, split seeded 80/10/10 as
      * {@code data stats --file} does.
      */
-    static Dataset dataset(String dataset, Path specFile) throws IOException {
+    public static Dataset dataset(String dataset, Path specFile) throws IOException {
         Optional<BuiltinDataset> builtin = DatasetCatalog.find(dataset);
         if (builtin.isPresent()) {
             return builtin.get().load(new DatasetFetcher(DatasetFetcher.defaultCacheDir()));

@@ -1,0 +1,16 @@
+package org.attnlab.experiment;
+
+/**
+ * One experiment of a suite plan: its type, its resolved settings (recorded in provenance) and the
+ * experiment built from them.
+ */
+public record PlannedExperiment(ExperimentType<?, ?, ?> type, ExperimentSettings settings, Experiment<?> experiment) {
+
+    /** Binds {@code settings} to {@code type} and builds the experiment: one unchecked step, checked by the binding. */
+    @SuppressWarnings("unchecked")
+    static <S extends ExperimentSettings> PlannedExperiment of(ExperimentType<S, ?, ?> type, ExperimentSettings settings,
+                                                                ExperimentContext context) {
+        S typed = type.settingsType().cast(settings);
+        return new PlannedExperiment(type, typed, type.create(typed, context));
+    }
+}

@@ -1,0 +1,190 @@
+package org.attnlab.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.attnlab.config.ConfigException;
+import org.attnlab.config.Defaults;
+import org.attnlab.config.SuiteSpec;
+import org.attnlab.config.TrainingSpec;
+import org.attnlab.config.YamlFiles;
+import org.attnlab.data.BuiltinDataset;
+import org.attnlab.data.DatasetCatalog;
+import org.attnlab.explain.AttentionView;
+import org.attnlab.model.djl.Models;
+
+/**
+ * A suite file made into a plan, checked as far as it can be without running anything: every key bound to
+ * its experiment type's settings, every measure known, the attention view well formed, model names unique
+ * and confined to their directories, model directories present with the labels of their datasets.
+ * {@link #prepare} then trains and opens the models to check what only they can tell (layers, heads,
+ * query rows, labels); {@link PreparedSuite#run} is the first step that writes under {@code results/}.
+ */
+public final class SuitePlan {
+
+    /**
+     * One model of the suite.
+     *
+     * @param name      the model's name in records (unique within the suite)
+     * @param specFile  its training spec, or null for an existing directory
+     * @param dir       its directory (for a spec: where training puts it)
+     * @param dataset   the dataset name as written, or a data file relative to the spec (or, for a directory, the suite)
+     * @param maxLength inputs are cut to this many tokens
+     */
+    public record ModelPlan(String name, Path specFile, Path dir, String dataset, int maxLength) {
+
+        /** The file a non-built-in dataset name is relative to: the spec's, or else the suite's. */
+        Path datasetBase(Path suiteFile) {
+            return specFile != null ? specFile : suiteFile;
+        }
+
+        /** The dataset's identity: a built-in name, or the data file's absolute path. */
+        String datasetKey(Path suiteFile) {
+            return DatasetCatalog.find(dataset).isPresent() ? dataset
+                    : datasetBase(suiteFile).toAbsolutePath().getParent().resolve(dataset).normalize().toString();
+        }
+    }
+
+    private final Path suiteFile;
+    private final SuiteSpec spec;
+    private final AttentionView view;
+    private final List<PlannedExperiment> experiments;
+    private final List<ModelPlan> models;
+
+    private SuitePlan(Path suiteFile, SuiteSpec spec, AttentionView view, List<PlannedExperiment> experiments,
+                      List<ModelPlan> models) {
+        this.suiteFile = suiteFile;
+        this.spec = spec;
+        this.view = view;
+        this.experiments = List.copyOf(experiments);
+        this.models = List.copyOf(models);
+    }
+
+    /**
+     * Reads and checks the suite.
+     *
+     * @param only model names to keep (all when empty), e.g. to spread one suite over processes
+     * @throws ConfigException naming the file and key of the first problem
+     */
+    public static SuitePlan load(Path suiteFile, List<String> only) {
+        SuiteSpec spec = YamlFiles.read(suiteFile, SuiteSpec.class);
+        SuiteSpec.AttentionSpec a = spec.attention();
+        AttentionView view = new AttentionView(a.layer(), a.head(), a.row());
+        ExperimentContext context = new ExperimentContext(view, spec.seed());
+        List<PlannedExperiment> experiments = new ArrayList<>();
+        for (int i = 0; i < spec.experiments().size(); i++) {
+            experiments.add(experiment(suiteFile, spec.experiments().get(i), "experiments[" + i + "]", context, experiments));
+        }
+        List<ModelPlan> models = new ArrayList<>();
+        Map<String, String> datasetOf = new LinkedHashMap<>();
+        for (int i = 0; i < spec.models().size(); i++) {
+            ModelPlan m = model(suiteFile, spec, spec.models().get(i), "models[" + i + "]");
+            String seen = datasetOf.putIfAbsent(m.name(), m.dataset());
+            if (seen != null) {
+                throw new ConfigException(suiteFile + ": models[" + i + "]: model name '" + m.name() + "' appears twice (datasets "
+                        + seen + " and " + m.dataset() + "); records and summaries are keyed by model name, so each "
+                        + "entry needs its own model");
+            }
+            models.add(m);
+        }
+        List<String> names = models.stream().map(ModelPlan::name).toList();
+        for (String n : only) {
+            if (!names.contains(n)) {
+                throw new ConfigException("--model " + n + ": the suite " + suiteFile + " has no such model (it has " + names + ")");
+            }
+        }
+        List<ModelPlan> selected = only.isEmpty() ? models : models.stream().filter(m -> only.contains(m.name())).toList();
+        return new SuitePlan(suiteFile, spec, view, experiments, selected);
+    }
+
+    private static PlannedExperiment experiment(Path file, JsonNode node, String at, ExperimentContext context,
+                                                List<PlannedExperiment> before) {
+        String id = node.path("type").asText();
+        ExperimentType<?, ?, ?> type = ExperimentTypes.byId(id).orElseThrow(() -> new ConfigException(file + ": " + at
+                + ".type: unknown experiment type '" + id + "'; expected one of " + String.join(", ", ExperimentTypes.ids())));
+        if (before.stream().anyMatch(e -> e.type() == type)) {
+            throw new ConfigException(file + ": " + at + ".type: " + id + " appears twice; each type at most once");
+        }
+        ObjectNode settings = ((ObjectNode) node).deepCopy();
+        settings.remove("type");
+        ExperimentSettings bound = YamlFiles.bind(settings, type.settingsType(), file, at + " (" + id + ")");
+        try {
+            return PlannedExperiment.of(type, bound, context);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file + ": " + at + " (" + id + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static ModelPlan model(Path suiteFile, SuiteSpec suite, SuiteSpec.ModelEntry m, String at) {
+        int maxLength = m.maxLength() != null ? m.maxLength() : suite.sample().maxLength();
+        if (m.spec() != null) {
+            Path specFile = Path.of(m.spec());
+            if (!specFile.isAbsolute() && !Files.exists(specFile)) {
+                specFile = Defaults.home().resolve(m.spec());
+            }
+            if (!Files.isRegularFile(specFile)) {
+                throw new ConfigException(suiteFile + ": " + at + ".spec: no such file " + m.spec());
+            }
+            TrainingSpec t = YamlFiles.read(specFile, TrainingSpec.class);
+            return new ModelPlan(t.name(), specFile, Defaults.modelsDir().resolve(t.name()), t.dataset(), maxLength);
+        }
+        Path dir = Files.isDirectory(Path.of(m.name())) ? Path.of(m.name()) : Defaults.modelsDir().resolve(m.name());
+        if (!Files.isRegularFile(dir.resolve("config.json"))) {
+            throw new ConfigException(suiteFile + ": " + at + ".name: '" + m.name() + "' is neither a model directory nor "
+                    + "models/" + m.name() + " (train it first, or name its spec)");
+        }
+        Optional<BuiltinDataset> builtin = DatasetCatalog.find(m.dataset());
+        if (builtin.isEmpty()) {
+            Path file = suiteFile.toAbsolutePath().getParent().resolve(m.dataset()).normalize();
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException(suiteFile + ": " + at + ".dataset: '" + m.dataset() + "' is neither a built-in dataset ("
+                        + String.join(", ", DatasetCatalog.names()) + ") nor a file (" + file + ")");
+            }
+        } else {
+            // Known without fetching anything: a mismatch stops here, before any download.
+            List<String> labels = Models.labels(dir);
+            if (!labels.equals(builtin.get().labels())) {
+                throw new ConfigException(suiteFile + ": " + at + ": model " + dir + " has labels " + labels + " (config.json), "
+                        + "dataset " + m.dataset() + " has " + builtin.get().labels() + "; they must match in order");
+            }
+        }
+        return new ModelPlan(m.name(), null, dir, m.dataset(), maxLength);
+    }
+
+    public Path suiteFile() {
+        return suiteFile;
+    }
+
+    public SuiteSpec spec() {
+        return spec;
+    }
+
+    public AttentionView view() {
+        return view;
+    }
+
+    public List<PlannedExperiment> experiments() {
+        return experiments;
+    }
+
+    public List<ModelPlan> models() {
+        return models;
+    }
+
+    /**
+     * Trains the models named by spec that are missing, loads the datasets, and opens every model to check
+     * the plan against it. Writes nothing under {@code results/}.
+     *
+     * @param console where training and progress messages go
+     * @throws ConfigException naming the suite file and key when the plan does not fit a model
+     */
+    public PreparedSuite prepare(java.io.PrintWriter console) throws java.io.IOException {
+        return PreparedSuite.of(this, console);
+    }
+}

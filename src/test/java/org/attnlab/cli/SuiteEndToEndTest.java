@@ -1,0 +1,130 @@
+package org.attnlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.attnlab.data.DatasetFetcher;
+import org.attnlab.experiment.ExperimentType;
+import org.attnlab.experiment.ExperimentTypes;
+import org.attnlab.experiment.Records;
+import org.attnlab.experiment.ResultRecord;
+import org.attnlab.experiment.RunSummary;
+import org.attnlab.io.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code attnlab run} end to end on real data: a small BiLSTM trained by spec on the committed UCI Yelp slice,
+ * then every experiment type on 12 test sentences through the CLI. The records read back typed, the summary
+ * is the one recomputed from them, provenance holds every resolved setting, the report has every type's
+ * figures, and a second run resumes without writing anything new.
+ */
+class SuiteEndToEndTest {
+
+    private static final String SLICE = "uci-yelp-sentences.csv";
+    private static final int SAMPLE = 12;
+
+    @TempDir Path tmp;
+    private Path home;
+    private String oldHome;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        oldHome = System.getProperty(DatasetFetcher.HOME_PROPERTY);
+        home = Files.createDirectories(tmp.resolve("home"));
+        System.setProperty(DatasetFetcher.HOME_PROPERTY, home.toString());
+        Files.copy(Path.of(SuiteEndToEndTest.class.getResource("/data/" + SLICE).toURI()), tmp.resolve(SLICE));
+    }
+
+    @AfterEach
+    void restoreHome() {
+        if (oldHome == null) {
+            System.clearProperty(DatasetFetcher.HOME_PROPERTY);
+        } else {
+            System.setProperty(DatasetFetcher.HOME_PROPERTY, oldHome);
+        }
+    }
+
+    @Test
+    void everyExperimentTypeRunsOnARealSliceAndResumes() throws Exception {
+        Path spec = tmp.resolve("bilstm.yaml");
+        Files.writeString(spec, """
+                name: bilstm-e2e
+                dataset: %s
+                model: {kind: rnn, encoder: bilstm, attention: additive, embedding_dim: 16, hidden_size: 8, min_count: 1}
+                training: {epochs: 1, batch_size: 16, learning_rate: 3.0e-3, weight_decay: 0.0, seed: 1, max_length: 32,
+                           max_train_examples: 200}
+                """.formatted(SLICE));
+        Path suite = tmp.resolve("e2e.yaml");
+        Files.writeString(suite, """
+                name: e2e
+                seed: 3
+                sample: {size: %d, max_length: 32}
+                models:
+                  - spec: %s
+                experiments:
+                  - {type: correlation, pairs: [attention~gradient, attention~loo, gradient~loo]}
+                  - {type: permutation, permutations: 10}
+                  - {type: adversarial, adversaries: 2, steps: 40}
+                  - {type: erasure-single}
+                  - {type: decision-flip, random_orders: 1, rankers: [gradient]}
+                  - {type: efficient-attention}
+                """.formatted(SAMPLE, spec));
+
+        CliRun first = CliRun.of("run", suite.toString());
+        assertEquals(0, first.exitCode(), first.err());
+        Path runDir;
+        try (Stream<Path> dirs = Files.list(home.resolve("results").resolve("e2e"))) {
+            runDir = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        assertTrue(first.out().contains("tau attention~gradient"), first.out());
+
+        for (ExperimentType<?, ?, ?> type : ExperimentTypes.ALL) {
+            List<? extends ResultRecord<?>> records = Records.read(runDir, type);
+            assertEquals(SAMPLE, records.size(), type.id());
+            assertTrue(records.stream().anyMatch(ResultRecord::qualifies), type.id() + ": no qualifying record");
+            assertTrue(records.stream().allMatch(r -> r.model().equals("bilstm-e2e")), type.id());
+        }
+        JsonNode summary = Json.MAPPER.readTree(runDir.resolve("summary.json").toFile());
+        // Compared as written (NaN, e.g. the mean of an ordering that never flips, is written as "NaN").
+        JsonNode recomputed = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(RunSummary.of(runDir).json()));
+        assertTrue(recomputed.equals(summary), "summary.json is the summary of the records");
+        assertEquals(SAMPLE, summary.path("permutation").path("bilstm-e2e").path("records").asInt());
+
+        JsonNode provenance = Json.MAPPER.readTree(runDir.resolve("provenance.json").toFile());
+        JsonNode experiments = provenance.path("resolved").path("experiments");
+        assertEquals(ExperimentTypes.ids(), experiments.findValuesAsText("type"));
+        assertEquals(10, experiments.get(1).path("settings").path("permutations").asInt());
+        assertEquals(0.05, experiments.get(2).path("settings").path("epsilon").asDouble(), 0.0, "defaults filled in");
+        assertEquals("[-1]", experiments.get(3).path("settings").path("erasure_layers").toString());
+        JsonNode model = provenance.path("models").path("bilstm-e2e");
+        assertEquals(0, model.path("attention_view").path("layer").asInt(), "-1 resolved to the RNN's only layer");
+        assertTrue(model.path("files_sha256").has("config.json") && model.path("files_sha256").has("model.safetensors"),
+                model.toString());
+        assertEquals(runDir.getFileName().toString(), provenance.path("run_id").asText());
+
+        List<String> figures;
+        try (Stream<Path> f = Files.list(runDir.resolve("report").resolve("figures"))) {
+            figures = f.map(p -> p.getFileName().toString()).toList();
+        }
+        for (String stem : List.of("correlation-tau-attention-gradient-bilstm-e2e", "permutation-median-tvd-bilstm-e2e",
+                "adversarial-jsd-bilstm-e2e", "erasure-flips-bilstm-e2e", "decision-flip-fraction-bilstm-e2e",
+                "efficient-support-size")) {
+            assertTrue(figures.contains(stem + ".png") && figures.contains(stem + ".pdf"), stem + " in " + figures);
+        }
+
+        byte[] before = Files.readAllBytes(Records.file(runDir, ExperimentTypes.ALL.get(0)));
+        CliRun again = CliRun.of("run", suite.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("reusing"), "the trained model is reused: " + again.out());
+        assertArrayEquals(before, Files.readAllBytes(Records.file(runDir, ExperimentTypes.ALL.get(0))), "nothing redone");
+    }
+}
