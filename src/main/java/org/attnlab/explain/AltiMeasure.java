@@ -36,6 +36,11 @@ public final class AltiMeasure implements ImportanceMeasure {
     }
 
     @Override
+    public String key() {
+        return id() + "[row=" + row + "]";
+    }
+
+    @Override
     public Importance explain(Instance x) {
         List<AttentionBlock> blocks = x.model().attentionBlocks(x.input());
         List<double[][]> perLayer = new ArrayList<>(blocks.size());

@@ -33,6 +33,11 @@ public final class AttentionFlowMeasure implements ImportanceMeasure {
     }
 
     @Override
+    public String key() {
+        return id() + "[row=" + row + "]";
+    }
+
+    @Override
     public Importance explain(Instance x) {
         ContextMixing.requireSelfAttention(x, id());
         float[][][][] a = x.forward().attentions();

@@ -1,6 +1,7 @@
 package org.attnlab.explain;
 
 import java.util.SplittableRandom;
+import org.attnlab.data.Seeds;
 
 /**
  * The random baseline for deletion-based faithfulness: independent uniform scores for the real tokens (special
@@ -21,9 +22,14 @@ public final class RandomOrderMeasure implements ImportanceMeasure {
     }
 
     @Override
+    public String key() {
+        return id() + "[seed=" + seed + "]";
+    }
+
+    @Override
     public Importance explain(Instance x) {
-        // A different multiplier from LIME's so the two do not share a stream.
-        SplittableRandom random = new SplittableRandom(37 * seed + x.id().hashCode());
+        // Not mixed with the model's name: every model of a suite gets the same order for an instance.
+        SplittableRandom random = new SplittableRandom(Seeds.random(seed, "random-order", x.id()).nextLong());
         boolean[] special = x.input().special();
         double[] scores = new double[special.length];
         for (int t = 0; t < scores.length; t++) {

@@ -40,6 +40,11 @@ public final class ValueZeroingMeasure implements ImportanceMeasure {
     }
 
     @Override
+    public String key() {
+        return id() + "[row=" + row + ", layer=" + layer + "]";
+    }
+
+    @Override
     public Importance explain(Instance x) {
         int layers = x.model().info().layers();
         if (layer >= layers) {
