@@ -12,13 +12,14 @@ import org.attnlab.explain.faithfulness.Faithfulness;
 import org.attnlab.explain.faithfulness.TokenDeletion;
 import org.attnlab.model.AttentionEdit;
 import org.attnlab.model.ClassifierModel;
+import org.attnlab.model.ForwardOptions;
 import org.attnlab.model.ModelBenchmark;
 import org.attnlab.model.ModelBenchmark.Timing;
 
 /**
  * The ERASER deletions of one input for several seeded random rankings, as the faithfulness computation runs them
  * (every deletion in one batched call) against one forward per deletion: by token removal, and for self-attention
- * models also by attention masking. Both in one run on one machine, so the ratio holds.
+ * models (a square attention in layer 0) also by attention masking. Both in one run on one machine, so the ratio holds.
  */
 final class FaithfulnessBench {
 
@@ -50,7 +51,8 @@ final class FaithfulnessBench {
         }
         String name = "faithfulness-remove-x" + removed.size();
         pair(console, out, bench.inputsBatched(name, removed), bench.inputsOneByOne(name, removed));
-        if (model.info().architecture().equals("bert")) {
+        float[][][][] attention = model.forward(input, ForwardOptions.WITH_ATTENTIONS).attentions();
+        if (attention != null && attention[0][0].length == input.length()) {
             List<List<AttentionEdit>> masks = new ArrayList<>(deletions.size());
             for (int[] d : deletions) {
                 masks.add(Faithfulness.maskEdits(model.info().layers(), d));

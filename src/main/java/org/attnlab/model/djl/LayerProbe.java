@@ -49,7 +49,7 @@ final class LayerProbe {
         try (NDManager sub = base.newSubManager()) {
             PaddedBatch one = PaddedBatch.of(sub, List.of(input), dtype);
             NDArray scale = scale(sub);
-            NDArray x = encoder.embeddingOutput(encoder.wordEmbeddings(one.ids()));
+            NDArray x = embeddings(one);
             for (int l = 0; l < layer; l++) {
                 x = encoder.layer(l, x, one.maskBias(), scale, AttentionHook.NONE);
             }
@@ -107,7 +107,7 @@ final class LayerProbe {
         try (NDManager sub = base.newSubManager()) {
             PaddedBatch one = PaddedBatch.of(sub, List.of(input), dtype);
             NDArray scale = scale(sub);
-            NDArray x = encoder.embeddingOutput(encoder.wordEmbeddings(one.ids()));
+            NDArray x = embeddings(one);
             for (int l = 0; l < layers; l++) {
                 double[][] in = matrix(x.toType(DataType.FLOAT64, false).toDoubleArray(), n, d);
                 x = encoder.layer(l, x, one.maskBias(), scale, recorder);
@@ -125,6 +125,11 @@ final class LayerProbe {
             }
         }
         return blocks;
+    }
+
+    /** The input of layer 0. */
+    private NDArray embeddings(PaddedBatch batch) {
+        return encoder.embeddingOutput(encoder.wordEmbeddings(batch.ids()));
     }
 
     /** A weight as doubles, read without making engine arrays (a conversion would belong to the weights' manager). */
