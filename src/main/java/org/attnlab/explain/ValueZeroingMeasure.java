@@ -64,20 +64,30 @@ public final class ValueZeroingMeasure implements ImportanceMeasure {
     /** Layer {@code l}'s row-normalised value-zeroing matrix {@code [i][j]}. */
     static double[][] scores(ClassifierModel model, TokenizedText input, int l) {
         int n = input.length();
-        double[][] original = model.zeroedValueOutputs(input, l, List.of(new int[0])).get(0);
+        double[][] original = null;
         double[][] c = new double[n][n];
-        for (int from = 0; from < n; from += CHUNK) {
+        for (int from = 0; from < n; ) {
+            // The first call also runs the unedited layer (nothing zeroed), which every distance compares with.
             List<int[]> zeroed = new ArrayList<>();
-            for (int j = from; j < Math.min(n, from + CHUNK); j++) {
+            if (original == null) {
+                zeroed.add(new int[0]);
+            }
+            int first = zeroed.size();
+            int to = Math.min(n, from + CHUNK - first);
+            for (int j = from; j < to; j++) {
                 zeroed.add(new int[] {j});
             }
             List<double[][]> outputs = model.zeroedValueOutputs(input, l, zeroed);
-            for (int k = 0; k < zeroed.size(); k++) {
-                int j = from + k;
+            if (original == null) {
+                original = outputs.get(0);
+            }
+            for (int k = first; k < zeroed.size(); k++) {
+                int j = from + k - first;
                 for (int i = 0; i < n; i++) {
                     c[i][j] = cosineDistance(outputs.get(k)[i], original[i]);
                 }
             }
+            from = to;
         }
         for (double[] r : c) {
             double sum = 0;

@@ -75,6 +75,16 @@ class ContextMixingOracleTest {
     }
 
     @Test
+    void valueZeroingOfALongInputSpansSeveralModelCalls() {
+        TokenizedText t = one.tokenize("a long sentence of more than thirty two word pieces, so that the zeroed tokens "
+                + "do not fit in one batch of the model and the measure has to call it several times over", false);
+        assertTrue(t.length() > 33, "longer than one call's variants: " + t.length());
+        double[][] expected = valueZeroing(oneLayer, t.ids(), 0);
+        double[] scores = new ValueZeroingMeasure(0, -1).explain(new Instance(one, "long", t, 0)).scores();
+        assertArrayEquals(expected[0], scores, TOLERANCE);
+    }
+
+    @Test
     void valueZeroingOverTwoLayersRollsTheLayersOut() {
         TokenizedText t = two.tokenize(TEXT, false);
         double[][] c0 = valueZeroing(twoLayers, t.ids(), 0);

@@ -30,7 +30,7 @@ final class TinyBert {
     static final int HIDDEN = 8;
     static final int HEADS = 2;
     static final int FFN = 16;
-    static final int POSITIONS = 32;
+    static final int POSITIONS = 64;
     static final double EPS = 1e-12;
 
     final Path dir;
