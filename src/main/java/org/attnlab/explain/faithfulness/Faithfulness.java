@@ -106,7 +106,8 @@ public final class Faithfulness {
 
     /**
      * The distinct deletions {@link #evaluate(Instance, Map)} runs for these scores, each as the positions taken
-     * out, in the order it runs them (for benchmarks and inspection).
+     * out, in order of first appearance (measure, then comprehensiveness before sufficiency, then fraction); evaluate
+     * itself runs removals longest input first. For benchmarks and inspection.
      */
     public List<int[]> deletions(TokenizedText input, Map<String, double[]> scores) {
         int[] real = realTokens(input);
