@@ -25,6 +25,7 @@ import org.attnlab.model.Gradients;
 import org.attnlab.model.ModelInfo;
 import org.attnlab.model.TrainableModel;
 import org.attnlab.model.TrainingOptions;
+import org.attnlab.model.AttentionBlock;
 import org.attnlab.model.AttentionEdit;
 import org.attnlab.model.hf.HfModelDirectory;
 import org.attnlab.io.Directories;
@@ -183,6 +184,16 @@ public final class TrainableBertModel implements TrainableModel {
     @Override
     public Gradients gradients(TokenizedText input, GradientRequest request) {
         return model.gradients(input, request);
+    }
+
+    @Override
+    public List<double[][]> zeroedValueOutputs(TokenizedText input, int layer, List<int[]> zeroed) {
+        return model.zeroedValueOutputs(input, layer, zeroed);
+    }
+
+    @Override
+    public List<AttentionBlock> attentionBlocks(TokenizedText input) {
+        return model.attentionBlocks(input);
     }
 
     @Override
