@@ -1,7 +1,6 @@
 package org.attnlab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -30,6 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.attnlab.io.Json;
 
 /**
  * {@code attnlab eval MODEL... --data NAME}: scores trained models (and, with {@code --baseline}, the
@@ -179,7 +179,7 @@ final class EvalCommand implements Callable<Integer> {
         if (Files.isRegularFile(file)) {
             JsonNode training;
             try {
-                training = new ObjectMapper().readTree(file.toFile()).path("spec").path("training");
+                training = Json.PLAIN.readTree(file.toFile()).path("spec").path("training");
             } catch (IOException e) {
                 throw new UncheckedIOException(file + ": not readable as JSON (" + e.getMessage() + ")", e);
             }

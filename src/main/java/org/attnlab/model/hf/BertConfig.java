@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.attnlab.model.ModelException;
+import org.attnlab.io.Json;
 
 /**
  * The subset of a Hugging Face BERT {@code config.json} that attnlab uses. Keys are the HF ones, so
@@ -41,7 +42,7 @@ public record BertConfig(int vocabSize, int hiddenSize, int layers, int heads, i
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.PLAIN;
 
     public BertConfig {
         labels = List.copyOf(labels);
