@@ -17,7 +17,7 @@ import org.attnlab.model.hf.BertConfig;
  * can be read, replaced and differentiated through an {@link AttentionHook}.
  *
  * <p>Gradient safety: inside a {@code GradientCollector} an operation with a Java number as operand
- * makes a temporary scalar that PyTorch may free before {@code backward()} (see platform-facts).
+ * makes a temporary scalar that PyTorch may free before {@code backward()} (docs/djl-pitfalls.md, 2).
  * Every constant here is therefore an NDArray owned by the caller's manager, which outlives backward.
  */
 final class BertEncoder {

@@ -179,7 +179,7 @@ public final class DjlBertModel implements ClassifierModel {
                 words = words.mul(sub.create(request.embeddingScale()).toType(dtype, false));
             }
             // Zero-add taps: d out / d tap equals d out / d (tapped array); intermediates themselves
-            // cannot be marked as requiring gradient (platform-facts, pitfall 3).
+            // cannot be marked as requiring gradient (docs/djl-pitfalls.md, 3).
             NDArray embeddingTap = tap(sub, words.getShape());
             NDArray[] attentionTaps = new NDArray[info.layers()];
             AttentionHook hook = (layer, probs) -> {
