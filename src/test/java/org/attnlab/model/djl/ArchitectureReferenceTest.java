@@ -10,6 +10,7 @@ import java.util.List;
 import org.attnlab.data.TokenizedText;
 import org.attnlab.model.ForwardOptions;
 import org.attnlab.model.ForwardResult;
+import org.attnlab.testing.ArchitectureFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

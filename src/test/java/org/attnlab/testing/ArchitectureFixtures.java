@@ -1,4 +1,4 @@
-package org.attnlab.model.djl;
+package org.attnlab.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,15 +12,15 @@ import java.util.List;
  * The RoBERTa, DistilBERT and ELECTRA classifiers of {@code src/test/resources/architectures/}, with the
  * outputs PyTorch computed for them (written by {@code scripts/make-architecture-fixtures.py}).
  */
-final class ArchitectureFixtures {
+public final class ArchitectureFixtures {
 
-    static final List<String> NAMES = List.of("roberta", "distilbert", "electra");
+    public static final List<String> NAMES = List.of("roberta", "distilbert", "electra");
 
     private ArchitectureFixtures() {
     }
 
     /** The model directory of fixture {@code name}. */
-    static Path dir(String name) {
+    public static Path dir(String name) {
         try {
             return Path.of(ArchitectureFixtures.class.getResource("/architectures/" + name + "/config.json").toURI())
                     .getParent();
@@ -30,7 +30,7 @@ final class ArchitectureFixtures {
     }
 
     /** {@code expected.json}: {@code inputs[] = {text, tokens, ids, single, batch}}, each result {@code {logits, attentions, last_hidden}}. */
-    static JsonNode expected(String name) {
+    public static JsonNode expected(String name) {
         try {
             return new ObjectMapper().readTree(dir(name).resolve("expected.json").toFile());
         } catch (IOException e) {
