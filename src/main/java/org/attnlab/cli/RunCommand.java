@@ -26,6 +26,8 @@ import org.attnlab.experiment.Subject;
 import org.attnlab.experiment.SuiteRunner;
 import org.attnlab.model.ClassifierModel;
 import org.attnlab.model.djl.Models;
+import org.attnlab.model.hf.HubId;
+import org.attnlab.model.hf.ModelCatalog;
 import org.attnlab.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -134,9 +136,12 @@ final class RunCommand implements Callable<Integer> {
                 out.add(new Entry(t.name(), specFile, null, t.dataset(), maxLength(suite, m)));
             } else {
                 Path dir = Files.isDirectory(Path.of(m.name())) ? Path.of(m.name()) : Defaults.modelsDir().resolve(m.name());
+                if (!Files.isDirectory(dir) && HubId.parse(m.name()).isPresent()) {
+                    dir = ModelCatalog.resolve(m.name(), Defaults.modelsDir()); // a hub id: downloaded once, then cached
+                }
                 if (!Files.isRegularFile(dir.resolve("config.json"))) {
                     throw new IllegalArgumentException("models: '" + m.name() + "' is neither a model directory nor models/"
-                            + m.name() + " (train it first, or name its spec)");
+                            + m.name() + " nor a Hugging Face hub id (train it first, or name its spec)");
                 }
                 DatasetCatalog.get(m.dataset());
                 out.add(new Entry(m.name(), null, dir, m.dataset(), maxLength(suite, m)));
