@@ -74,6 +74,38 @@ class ArchitectureReferenceTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"roberta", "distilbert", "electra"})
+    void theBareEncoderLoadsFromTheSameCheckpoint(String name, @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        // An encoder config (architectures XModel, no id2label) over the task model's tensors: the head is ignored.
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(tmp.resolve(name));
+        for (String f : new String[] {"model.safetensors", "tokenizer.json"}) {
+            java.nio.file.Files.copy(ArchitectureFixtures.dir(name).resolve(f), dir.resolve(f));
+        }
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode config = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(ArchitectureFixtures.dir(name).resolve("config.json").toFile());
+        String classifier = config.get("architectures").get(0).asText();
+        config.putArray("architectures").add(classifier.replace("ForSequenceClassification", "Model"));
+        config.remove(List.of("id2label", "label2id"));
+        json.writeValue(dir.resolve("config.json").toFile(), config);
+        JsonNode want = ArchitectureFixtures.expected(name).get("inputs").get(2).get("single");
+        try (DjlBertModel encoder = DjlBertModel.load(dir)) {
+            assertTrue(!encoder.info().isClassifier());
+            TokenizedText t = encoder.tokenize(ArchitectureFixtures.expected(name).get("inputs").get(2).get("text").asText(), false);
+            ForwardResult r = encoder.forward(List.of(t), new ForwardOptions(true, true)).get(0);
+            double dh = 0;
+            for (int i = 0; i < r.lastHiddenState().length; i++) {
+                for (int k = 0; k < r.lastHiddenState()[i].length; k++) {
+                    dh = Math.max(dh, Math.abs(want.get("last_hidden").get(i).get(k).asDouble() - r.lastHiddenState()[i][k]));
+                }
+            }
+            assertTrue(dh <= HIDDEN_TOLERANCE, name + " encoder: last hidden state differs by " + dh);
+            assertEquals(null, r.logits());
+        }
+    }
+
     private static void compare(String what, JsonNode want, ForwardResult got, double[] worst) {
         JsonNode att = want.get("attentions");
         float[][][][] a = got.attentions();
