@@ -121,7 +121,8 @@ public enum Architecture {
 
     /** The name Hugging Face gives tensor {@code canonical} in a classifier ({@code classifier}) or encoder checkpoint. */
     public String hfName(String canonical, boolean classifier) {
-        if (isHeadTensor(canonical)) {
+        // The task model's own layers sit beside the base model; BERT's pooler belongs to the base model.
+        if (canonical.startsWith("classifier") || canonical.startsWith("pre_classifier")) {
             return canonical;
         }
         String n = canonical;
