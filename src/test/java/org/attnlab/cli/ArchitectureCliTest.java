@@ -79,6 +79,14 @@ class ArchitectureCliTest {
         assertBadInput(inspect(dir), "missing tensor distilbert.embeddings.word_embeddings.weight (needed by a DistilBertForSequenceClassification");
     }
 
+    @Test
+    void addingAHeadIsRefusedForOtherArchitectures() {
+        CliRun run = CliRun.of("head", "--model", ArchitectureFixtures.dir("electra").toString(), "--labels", "a,b",
+                "--out", tmp.resolve("out").toString());
+        assertBadInput(run, "adding a head is implemented for BERT encoders only, not electra");
+        assertTrue(!java.nio.file.Files.exists(tmp.resolve("out")));
+    }
+
     private Path copy(String name) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
         for (String f : new String[] {"config.json", "model.safetensors", "tokenizer.json"}) {
