@@ -53,7 +53,7 @@ public final class ModelCatalog {
     /**
      * The model directory for {@code nameOrDir}: a catalog name maps to {@code <modelsHome>/<name>},
      * imported on first use (one line on stderr); a hub id ({@code hf:ORG/NAME[@REVISION]}, or a bare
-     * {@code ORG/NAME} that is no local path) to its snapshot in the Hugging Face cache, downloaded on first
+     * {@code ORG/NAME} where no local directory {@code ORG} exists) to its snapshot in the Hugging Face cache, downloaded on first
      * use ({@link HubDownloader}, settings from the environment); anything else must be a complete model
      * directory. Catalog names win over a same-named relative directory ({@code ./minilm} reaches the latter).
      *
@@ -88,7 +88,9 @@ public final class ModelCatalog {
             return dir;
         }
         Optional<HubId> hub = HubId.parse(nameOrDir);
-        if (hub.isPresent() && (nameOrDir.startsWith(HubId.PREFIX) || !Files.exists(Path.of(nameOrDir)))) {
+        // A bare ORG/NAME is a hub id only when it cannot be a local path: neither it nor its ORG directory exists.
+        if (hub.isPresent() && (nameOrDir.startsWith(HubId.PREFIX) || !Files.exists(Path.of(nameOrDir))
+                && !Files.isDirectory(Path.of(nameOrDir).getParent()))) {
             return HubDownloader.fromEnvironment(env).snapshot(hub.get());
         }
         Path dir = Path.of(nameOrDir);

@@ -88,6 +88,17 @@ class HubDownloaderTest {
     }
 
     @Test
+    void aBareIdThatCouldBeALocalPathIsNotLookedUpOnTheHub() throws IOException {
+        // "src" exists in the working directory (the project): src/no-such-model is a mistyped path, not a hub id.
+        assertTrue(Files.isDirectory(Path.of("src")));
+        String missing = "src/no-such-model";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelCatalog.resolve(missing, tmp.resolve("models"), env()));
+        assertTrue(e.getMessage().startsWith("unknown model '" + missing + "'"), e.getMessage());
+        assertEquals(List.of(), hub.requests);
+    }
+
+    @Test
     void aCutConnectionIsResumedWithARangeRequest() throws IOException {
         hub.cutAfter = 10_000;
         Path dir = HubDownloader.fromEnvironment(env()).snapshot(new HubId(LoopbackHub.REPO, "main"));
