@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.attnlab.io.Json;
 
 /**
  * {@code attnlab baseline --data NAME}: trains the bag-of-words logistic regression (Tribuo) on a built-in
@@ -85,7 +86,7 @@ final class BaselineCommand implements Callable<Integer> {
 
     private static String json(Dataset d, Split s, BowSettings settings, ClassificationScores scores, LabelEvaluation ev,
                                double seconds) {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Json.PLAIN;
         ObjectNode root = mapper.createObjectNode();
         root.put("model", "bow-logreg");
         root.put("dataset", d.name());

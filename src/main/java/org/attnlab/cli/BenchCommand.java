@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +17,8 @@ import org.attnlab.model.AttentionEdit;
 import org.attnlab.model.ClassifierModel;
 import org.attnlab.model.ModelBenchmark;
 import org.attnlab.model.ModelBenchmark.Timing;
+import org.attnlab.io.AtomicFiles;
+import org.attnlab.io.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -140,7 +140,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void write(ClassifierModel model, List<Timing> timings) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Json.PLAIN;
         ObjectNode root = mapper.createObjectNode();
         root.put("model", model.info().name());
         root.put("time", Instant.now().toString());
@@ -160,10 +160,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Path file = out != null ? out
                 : Defaults.resultsDir().resolve("bench").resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json");
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".bench", ".tmp");
-        mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.writeJson(file, root, mapper);
         spec.commandLine().getOut().println("report: " + file);
     }
 }

@@ -1,7 +1,6 @@
 package org.attnlab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.attnlab.data.BuiltinDataset;
@@ -12,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.attnlab.io.Json;
 
 /**
  * {@code attnlab data}: the datasets. Subcommands {@code list}, {@code stats} and {@code fetch}.
@@ -36,7 +36,7 @@ public final class DataCommand implements Runnable {
     }
 
     /** JSON writer shared by the subcommands: indented, fields in declaration order. */
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectWriter JSON = Json.PLAIN.writerWithDefaultPrettyPrinter();
 
     /** Checks an output format option: {@code text} or {@code json}. */
     static boolean isJson(CommandSpec spec, String format) {

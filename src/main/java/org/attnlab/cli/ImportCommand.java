@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 + " (config.json, model.safetensors, tokenizer.json).")
 final class ImportCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "NAME", description = "minilm or bge-small.")
+    @Option(names = "--model", required = true, paramLabel = "NAME", description = "minilm, bge-small or e5-small.")
     String model;
 
     @Option(names = "--out", paramLabel = "DIR",

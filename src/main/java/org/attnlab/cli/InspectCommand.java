@@ -1,7 +1,6 @@
 package org.attnlab.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -18,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.attnlab.io.Json;
 
 /** {@code attnlab inspect}: tokens, every attention matrix and (with a head) the prediction for a few texts. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
@@ -69,7 +69,7 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private String json(ClassifierModel model, List<TokenizedText> inputs, List<ForwardResult> results) {
-        ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper mapper = Json.PLAIN;
         ArrayNode all = mapper.createArrayNode();
         for (int i = 0; i < inputs.size(); i++) {
             TokenizedText t = inputs.get(i);

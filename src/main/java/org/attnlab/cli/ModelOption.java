@@ -9,8 +9,10 @@ import picocli.CommandLine.Option;
 /** {@code --model NAME|DIR}, shared by every command that runs a model. */
 final class ModelOption {
 
-    @Option(names = "--model", required = true, paramLabel = "NAME|DIR",
-            description = "A catalog name (minilm, bge-small: imported on first use) or a Hugging Face BERT directory.")
+    @Option(names = "--model", required = true, paramLabel = "NAME|DIR|HUB-ID",
+            description = "A catalog name (minilm, bge-small, e5-small: imported on first use), a Hugging Face model"
+                    + " directory (BERT, RoBERTa, DistilBERT or ELECTRA), or a hub id hf:ORG/NAME[@REVISION]"
+                    + " (downloaded once into the Hugging Face cache; HF_ENDPOINT, HF_HOME).")
     String model;
 
     ClassifierModel open() {

@@ -15,6 +15,7 @@ import java.util.List;
  * models:
  *   - spec: experiments/models/minilm-uci-yelp.yaml   # trained first if models/&lt;name&gt; is missing
  *   - {name: my-model, dataset: uci-yelp}             # or an existing model directory (models/&lt;name&gt; or a path)
+ *   - {name: hf:ORG/NAME, dataset: uci-yelp}          # or a Hugging Face hub id, downloaded once into its cache
  *   - {spec: experiments/models/minilm-imdb.yaml, max_length: 128}  # this model's own token limit
  * attention: {layer: -1, head: -1, row: 0}            # which attention is "the" attention (default shown)
  * experiments:

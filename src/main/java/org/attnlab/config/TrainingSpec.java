@@ -51,7 +51,7 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
         public ModelSection {
             require("transformer".equals(kind) || "rnn".equals(kind), "model.kind", "transformer or rnn, got " + kind);
             if (kind.equals("transformer")) {
-                require(base != null, "model.base", "required for a transformer (minilm, bge-small or a directory)");
+                require(base != null, "model.base", "required for a transformer (minilm, bge-small, e5-small or a directory)");
                 pooling = pooling == null ? "cls-pooler" : pooling;
                 require(pooling.equals("cls-pooler") || pooling.equals("mean"), "model.pooling", "cls-pooler or mean, got " + pooling);
                 trainable = trainable == null ? "top-2" : trainable;

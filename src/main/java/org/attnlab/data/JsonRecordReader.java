@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.attnlab.io.Json;
 
 /**
  * Reads JSON Lines (one object per line) and JSON arrays of objects into {@link SourceRecord}s.
@@ -23,7 +24,7 @@ import java.util.Set;
  */
 public final class JsonRecordReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.PLAIN;
 
     private JsonRecordReader() {
     }

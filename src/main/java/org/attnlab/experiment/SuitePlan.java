@@ -18,6 +18,8 @@ import org.attnlab.data.BuiltinDataset;
 import org.attnlab.data.DatasetCatalog;
 import org.attnlab.explain.AttentionView;
 import org.attnlab.model.djl.Models;
+import org.attnlab.model.hf.HubId;
+import org.attnlab.model.hf.ModelCatalog;
 
 /**
  * A suite file made into a plan, checked as far as it can be without running anything: every key bound to
@@ -135,9 +137,12 @@ public final class SuitePlan {
             return new ModelPlan(t.name(), specFile, Defaults.modelsDir().resolve(t.name()), t.dataset(), maxLength);
         }
         Path dir = Files.isDirectory(Path.of(m.name())) ? Path.of(m.name()) : Defaults.modelsDir().resolve(m.name());
+        if (!Files.isDirectory(dir) && HubId.parse(m.name()).isPresent()) {
+            dir = ModelCatalog.resolve(m.name(), Defaults.modelsDir()); // a hub id: downloaded once, then cached
+        }
         if (!Files.isRegularFile(dir.resolve("config.json"))) {
             throw new ConfigException(suiteFile + ": " + at + ".name: '" + m.name() + "' is neither a model directory nor "
-                    + "models/" + m.name() + " (train it first, or name its spec)");
+                    + "models/" + m.name() + " nor a Hugging Face hub id (train it first, or name its spec)");
         }
         Optional<BuiltinDataset> builtin = DatasetCatalog.find(m.dataset());
         if (builtin.isEmpty()) {

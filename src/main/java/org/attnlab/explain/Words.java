@@ -9,9 +9,14 @@ import org.attnlab.data.TokenizedText;
  * The words of a tokenised input, the units LIME deletes. Every non-special token starts a word except a
  * WordPiece continuation ({@code ##ing}), which joins the word before it, so "unwatchable" as
  * {@code un ##watch ##able} is one word. Special tokens belong to no word and are never deleted. (Only WordPiece
- * writes {@code ##}: the RNN vocabulary makes each {@code #} a token of its own.)
+ * writes {@code ##}: the RNN vocabulary makes each {@code #} a token of its own.) Byte-level BPE (RoBERTa)
+ * marks the other way round: a token starting with {@code Ġ} (an encoded space) starts a word and any other
+ * token continues the word before it; an input is read that way when one of its tokens starts with {@code Ġ}.
  */
 final class Words {
+
+    /** How GPT-2/RoBERTa byte-level BPE writes the space before a word. */
+    private static final String BYTE_LEVEL_SPACE = "\u0120";
 
     private final TokenizedText input;
     private final int[] wordOf;
@@ -27,10 +32,17 @@ final class Words {
         boolean[] special = input.special();
         int[] wordOf = new int[input.length()];
         List<StringBuilder> texts = new ArrayList<>();
+        boolean byteLevel = input.tokens().stream().anyMatch(token -> token.startsWith(BYTE_LEVEL_SPACE));
         for (int t = 0; t < wordOf.length; t++) {
             String token = input.tokens().get(t);
             if (special[t]) {
                 wordOf[t] = -1;
+            } else if (byteLevel && t > 0 && !special[t - 1] && !token.startsWith(BYTE_LEVEL_SPACE)) {
+                wordOf[t] = wordOf[t - 1];
+                texts.get(wordOf[t]).append(token);
+            } else if (byteLevel) {
+                wordOf[t] = texts.size();
+                texts.add(new StringBuilder(token.startsWith(BYTE_LEVEL_SPACE) ? token.substring(1) : token));
             } else if (token.startsWith("##") && t > 0 && !special[t - 1]) {
                 wordOf[t] = wordOf[t - 1];
                 texts.get(wordOf[t]).append(token, 2, token.length());

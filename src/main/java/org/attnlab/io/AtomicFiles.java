@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The one way attnlab writes a single file: into a hidden temporary file beside it, forced to disk, then
@@ -25,20 +29,29 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    public static void write(Path file, Content content) throws IOException {
+    /**
+     * Writes {@code file} atomically and returns it. The temporary file gets the default permissions, not
+     * {@code Files.createTempFile}'s owner-only 0600, which the file would keep after the rename. Where the
+     * file system cannot rename atomically, a plain replacing move is the fallback.
+     */
+    public static Path write(Path file, Content content) throws IOException {
         Path parent = Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+        Path tmp = parent.resolve("." + file.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
-            try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return file;
+        } finally {
             Files.deleteIfExists(tmp);
-            throw e;
         }
     }
 

@@ -6,16 +6,11 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.attnlab.io.AtomicFiles;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -79,7 +74,7 @@ public final class FigureWriter {
         } finally {
             g.dispose();
         }
-        return atomically(dir.resolve(f.name() + ".png"), out -> {
+        return AtomicFiles.write(dir.resolve(f.name() + ".png"), out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer available");
             }
@@ -94,7 +89,7 @@ public final class FigureWriter {
         g.setDefsKeyPrefix(f.name() + "-");
         f.drawable().draw(g, new Rectangle2D.Double(0, 0, f.width(), f.height()));
         byte[] svg = g.getSVGElement().getBytes(StandardCharsets.UTF_8);
-        return atomically(dir.resolve(f.name() + ".svg"), out -> out.write(svg));
+        return AtomicFiles.write(dir.resolve(f.name() + ".svg"), out -> out.write(svg));
     }
 
     /**
@@ -123,7 +118,7 @@ public final class FigureWriter {
             ids.add(new org.apache.pdfbox.cos.COSString(id));
             ids.add(new org.apache.pdfbox.cos.COSString(id));
             document.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
-            return atomically(dir.resolve(f.name() + ".pdf"), document::save);
+            return AtomicFiles.write(dir.resolve(f.name() + ".pdf"), document::save);
         }
     }
 
@@ -133,35 +128,6 @@ public final class FigureWriter {
             return java.security.MessageDigest.getInstance("MD5").digest(name.getBytes(StandardCharsets.UTF_8));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform provides MD5", e);
-        }
-    }
-
-    /** Something that writes a whole file to a stream. */
-    @FunctionalInterface
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /**
-     * Writes the content to a temporary file beside {@code file} and moves it over {@code file}
-     * atomically (a plain replacing move where the file system cannot move atomically); the temporary
-     * file is deleted if anything fails.
-     */
-    private static Path atomically(Path file, Content content) throws IOException {
-        // Not Files.createTempFile: its files are owner-only (0600), and the figure would keep that mode.
-        Path tmp = file.resolveSibling("." + file.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                content.writeTo(out);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return file;
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.attnlab.model.baseline.ScoreTable;
 import org.attnlab.testing.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.attnlab.model.training.ModelEvaluation;
 
 /**
  * {@code attnlab eval}'s table building, on MiniLM with a random head (labels neg, pos) and the committed
@@ -32,7 +33,7 @@ class EvalCommandTest {
         Dataset d = RealSentences.dataset("sentences", "neg", "pos");
         StringWriter log = new StringWriter();
 
-        ScoreTable t = EvalCommand.table(List.of(TestModels.minilmClassifier()), d, Split.TEST, true,
+        ScoreTable t = ModelEvaluation.table(List.of(TestModels.minilmClassifier()), d, Split.TEST, true,
                 new PrintWriter(log, true));
 
         assertEquals("sentences", t.dataset());
@@ -41,7 +42,7 @@ class EvalCommandTest {
         assertEquals(2, t.rows().size());
         ScoreTable.Row model = t.rows().get(0);
         assertEquals("minilm-random-head", model.model());
-        assertEquals(EvalCommand.DEFAULT_MAX_LENGTH, model.maxLength()); // no training.json: 512 (MiniLM's max)
+        assertEquals(ModelEvaluation.DEFAULT_MAX_LENGTH, model.maxLength()); // no training.json: 512 (MiniLM's max)
         assertEquals(ScoreTable.LengthUnit.TOKENS, model.unit());
         // UCI sentences are 5-40 WordPiece tokens; [CLS] and [SEP] included.
         assertTrue(model.meanLength() > 5 && model.meanLength() < 40, "mean length " + model.meanLength());
@@ -58,37 +59,37 @@ class EvalCommandTest {
     @Test
     void maxLengthComesFromTrainingJson() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("m"));
-        assertEquals(512, EvalCommand.maxLength(dir, 512));
-        assertEquals(128, EvalCommand.maxLength(dir, 128)); // never beyond what the model accepts
+        assertEquals(512, ModelEvaluation.maxLength(dir, 512));
+        assertEquals(128, ModelEvaluation.maxLength(dir, 128)); // never beyond what the model accepts
 
         Files.writeString(dir.resolve("training.json"), "{\"spec\":{\"training\":{\"maxLength\":64}}}");
-        assertEquals(64, EvalCommand.maxLength(dir, 512));
+        assertEquals(64, ModelEvaluation.maxLength(dir, 512));
         Files.writeString(dir.resolve("training.json"), "{\"spec\":{\"training\":{\"max_length\":96}}}");
-        assertEquals(96, EvalCommand.maxLength(dir, 512));
+        assertEquals(96, ModelEvaluation.maxLength(dir, 512));
         Files.writeString(dir.resolve("training.json"), "{\"spec\":{\"training\":{\"epochs\":3}}}");
-        assertEquals(512, EvalCommand.maxLength(dir, 512));
+        assertEquals(512, ModelEvaluation.maxLength(dir, 512));
 
         Files.writeString(dir.resolve("training.json"), "{\"spec\":{\"training\":{\"maxLength\":\"long\"}}}");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EvalCommand.maxLength(dir, 512));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelEvaluation.maxLength(dir, 512));
         assertTrue(e.getMessage().contains("training.json") && e.getMessage().contains("maxLength"), e.getMessage());
         Files.writeString(dir.resolve("training.json"), "{not json");
-        assertThrows(java.io.UncheckedIOException.class, () -> EvalCommand.maxLength(dir, 512));
+        assertThrows(java.io.UncheckedIOException.class, () -> ModelEvaluation.maxLength(dir, 512));
     }
 
     @Test
     void mismatchedLabelsNameBothLists() {
         Dataset d = RealSentences.dataset("sentences", "negative", "positive");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> EvalCommand.evaluateModel(TestModels.minilmClassifier(), d, Split.TEST));
+                () -> ModelEvaluation.evaluateModel(TestModels.minilmClassifier(), d, Split.TEST));
         assertTrue(e.getMessage().contains("[neg, pos]") && e.getMessage().contains("[negative, positive]")
                 && e.getMessage().contains("sentences"), e.getMessage());
 
         IllegalArgumentException reordered = assertThrows(IllegalArgumentException.class,
-                () -> EvalCommand.requireSameLabels("m", List.of("pos", "neg"), RealSentences.dataset("s", "neg", "pos")));
+                () -> ModelEvaluation.requireSameLabels("m", List.of("pos", "neg"), RealSentences.dataset("s", "neg", "pos")));
         assertTrue(reordered.getMessage().contains("same order"), reordered.getMessage());
 
         IllegalArgumentException encoder = assertThrows(IllegalArgumentException.class,
-                () -> EvalCommand.requireSameLabels("minilm", List.of(), d));
+                () -> ModelEvaluation.requireSameLabels("minilm", List.of(), d));
         assertTrue(encoder.getMessage().contains("no classification head"), encoder.getMessage());
     }
 
@@ -109,7 +110,7 @@ class EvalCommandTest {
     void aDirectoryWithoutAModelIsAClearError() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         ModelException e = assertThrows(ModelException.class,
-                () -> EvalCommand.evaluateModel(empty, RealSentences.dataset("s", "neg", "pos"), Split.TEST));
+                () -> ModelEvaluation.evaluateModel(empty, RealSentences.dataset("s", "neg", "pos"), Split.TEST));
         assertTrue(e.getMessage().contains(empty.toString()), e.getMessage());
     }
 }

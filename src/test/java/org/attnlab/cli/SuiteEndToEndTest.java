@@ -9,16 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.attnlab.data.DatasetFetcher;
 import org.attnlab.experiment.ExperimentType;
 import org.attnlab.experiment.ExperimentTypes;
 import org.attnlab.experiment.Records;
 import org.attnlab.experiment.ResultRecord;
 import org.attnlab.experiment.RunSummary;
 import org.attnlab.io.Json;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.attnlab.testing.TempHome;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,24 +33,11 @@ class SuiteEndToEndTest {
     private static final int SAMPLE = 12;
 
     @TempDir Path tmp;
-    private Path home;
-    private String oldHome;
+    @RegisterExtension final TempHome home = new TempHome();
 
     @BeforeEach
-    void setUp() throws Exception {
-        oldHome = System.getProperty(DatasetFetcher.HOME_PROPERTY);
-        home = Files.createDirectories(tmp.resolve("home"));
-        System.setProperty(DatasetFetcher.HOME_PROPERTY, home.toString());
+    void copySlice() throws Exception {
         Files.copy(Path.of(SuiteEndToEndTest.class.getResource("/data/" + SLICE).toURI()), tmp.resolve(SLICE));
-    }
-
-    @AfterEach
-    void restoreHome() {
-        if (oldHome == null) {
-            System.clearProperty(DatasetFetcher.HOME_PROPERTY);
-        } else {
-            System.setProperty(DatasetFetcher.HOME_PROPERTY, oldHome);
-        }
     }
 
     @Test
@@ -82,7 +69,7 @@ class SuiteEndToEndTest {
         CliRun first = CliRun.of("run", suite.toString());
         assertEquals(0, first.exitCode(), first.err());
         Path runDir;
-        try (Stream<Path> dirs = Files.list(home.resolve("results").resolve("e2e"))) {
+        try (Stream<Path> dirs = Files.list(home.dir().resolve("results").resolve("e2e"))) {
             runDir = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
         }
         assertTrue(first.out().contains("tau attention~gradient"), first.out());

@@ -12,15 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.attnlab.data.DatasetFetcher;
 import org.attnlab.experiment.PreparedSuite;
 import org.attnlab.experiment.RunLock;
 import org.attnlab.experiment.SuitePlan;
 import org.attnlab.model.djl.RandomBertDirectory;
 import org.attnlab.model.hf.BertConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.attnlab.testing.TempHome;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,27 +35,14 @@ class SuiteValidationTest {
     private static final String SLICE = "uci-yelp-sentences.csv";
 
     @TempDir Path tmp;
-    private Path home;
+    @RegisterExtension final TempHome home = new TempHome();
     private Path model;
-    private String oldHome;
 
     @BeforeEach
     void setUp() throws Exception {
-        oldHome = System.getProperty(DatasetFetcher.HOME_PROPERTY);
-        home = Files.createDirectories(tmp.resolve("home"));
-        System.setProperty(DatasetFetcher.HOME_PROPERTY, home.toString());
         Files.copy(Path.of(SuiteValidationTest.class.getResource("/data/" + SLICE).toURI()), tmp.resolve(SLICE));
         model = RandomBertDirectory.write(tmp.resolve("tiny-bert"),
                 RandomBertDirectory.smallConfig(List.of("negative", "positive"), BertConfig.Pooling.CLS_POOLER), 3);
-    }
-
-    @AfterEach
-    void restoreHome() {
-        if (oldHome == null) {
-            System.clearProperty(DatasetFetcher.HOME_PROPERTY);
-        } else {
-            System.setProperty(DatasetFetcher.HOME_PROPERTY, oldHome);
-        }
     }
 
     /** A suite on the tiny model; {@code attention} and {@code experiments} are YAML flow text. */
@@ -91,7 +78,7 @@ class SuiteValidationTest {
     }
 
     private void assertNothingUnderResults() throws IOException {
-        Path results = home.resolve("results");
+        Path results = home.dir().resolve("results");
         if (Files.exists(results)) {
             try (Stream<Path> s = Files.walk(results)) {
                 assertEquals(List.of(results), s.toList(), "nothing may be written under results/");
@@ -147,7 +134,7 @@ class SuiteValidationTest {
         CliRun r = CliRun.of("train", spec.toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("name"), r.err());
-        assertFalse(Files.exists(home.resolve("outside")));
+        assertFalse(Files.exists(home.dir().resolve("outside")));
         assertFalse(Files.exists(tmp.resolve("outside")));
     }
 

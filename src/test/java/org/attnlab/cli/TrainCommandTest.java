@@ -19,15 +19,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.attnlab.data.Checksums;
 import org.attnlab.data.Dataset;
-import org.attnlab.data.DatasetFetcher;
 import org.attnlab.data.Example;
 import org.attnlab.model.hf.HfModelDirectory;
 import org.attnlab.model.training.SpecTraining;
 import org.attnlab.model.training.TrainingRecord;
 import org.attnlab.testing.TestModels;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.attnlab.testing.TempHome;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -67,22 +67,11 @@ class TrainCommandTest {
             """;
 
     @TempDir Path tmp;
-    private String oldHome;
+    @RegisterExtension final TempHome home = new TempHome();
 
     @BeforeEach
-    void homeInTemp() throws IOException, URISyntaxException {
-        oldHome = System.getProperty(DatasetFetcher.HOME_PROPERTY);
-        System.setProperty(DatasetFetcher.HOME_PROPERTY, Files.createDirectories(tmp.resolve("home")).toString());
+    void copySlice() throws IOException, URISyntaxException {
         Files.copy(Path.of(TrainCommandTest.class.getResource("/data/" + SLICE).toURI()), tmp.resolve(SLICE));
-    }
-
-    @AfterEach
-    void restoreHome() {
-        if (oldHome == null) {
-            System.clearProperty(DatasetFetcher.HOME_PROPERTY);
-        } else {
-            System.setProperty(DatasetFetcher.HOME_PROPERTY, oldHome);
-        }
     }
 
     @Test

@@ -10,36 +10,17 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.attnlab.cli.DataCommand;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.attnlab.testing.TempHome;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /** {@code attnlab data ...} run in-process on the committed slices (no network). */
 class DataCommandTest {
 
-    @TempDir
-    Path home;
-
-    private String oldHome;
+    @RegisterExtension final TempHome home = new TempHome();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @BeforeEach
-    void setHome() {
-        oldHome = System.getProperty(DatasetFetcher.HOME_PROPERTY);
-        System.setProperty(DatasetFetcher.HOME_PROPERTY, home.toString());
-    }
-
-    @AfterEach
-    void restoreHome() {
-        if (oldHome == null) {
-            System.clearProperty(DatasetFetcher.HOME_PROPERTY);
-        } else {
-            System.setProperty(DatasetFetcher.HOME_PROPERTY, oldHome);
-        }
-    }
 
     private int run(String... args) {
         CommandLine cl = new CommandLine(new DataCommand());
@@ -87,7 +68,7 @@ class DataCommandTest {
     void listShowsAllBuiltinsAsMissingInAnEmptyHome() throws Exception {
         assertEquals(0, run("list", "--format", "json"), err.toString());
         JsonNode j = new ObjectMapper().readTree(out.toString());
-        assertEquals(home.resolve("datasets/cache").toAbsolutePath().normalize().toString(), j.get("cacheDir").asText());
+        assertEquals(home.dir().resolve("datasets/cache").toAbsolutePath().normalize().toString(), j.get("cacheDir").asText());
         assertEquals(6, j.get("datasets").size());
         for (JsonNode d : j.get("datasets")) {
             assertEquals("missing", d.get("cache").asText(), d.toString());
@@ -99,7 +80,7 @@ class DataCommandTest {
 
     @Test
     void listRecognisesAVerifiedAndACorruptCachedFile() throws Exception {
-        Path cache = Files.createDirectories(home.resolve("datasets/cache"));
+        Path cache = Files.createDirectories(home.dir().resolve("datasets/cache"));
         Files.writeString(cache.resolve("sentiment-5.0.2.tgz"), "not the package");
         assertEquals(0, run("list"), err.toString());
         assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("uci-amazon") && l.contains("corrupt")), out.toString());

@@ -7,10 +7,6 @@ import java.util.Map;
 import java.util.Random;
 import org.attnlab.data.Example;
 import org.attnlab.explain.AttentionView;
-import org.attnlab.explain.GradientMeasure;
-import org.attnlab.explain.ImportanceMeasure;
-import org.attnlab.explain.LeaveOneOutMeasure;
-import org.attnlab.explain.AttentionMeasure;
 import org.attnlab.testing.ToyAttentionModel;
 
 /**

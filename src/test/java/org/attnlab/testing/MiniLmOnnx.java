@@ -15,7 +15,8 @@ import org.attnlab.model.hf.onnx.OnnxReader;
 import org.attnlab.model.hf.onnx.OnnxWriter;
 
 /**
- * ONNX Runtime running the original all-MiniLM-L6-v2 ONNX file (from the Maven dependency), with
+ * ONNX Runtime running the original all-MiniLM-L6-v2 ONNX file (or, through the overloads naming a
+ * resource, another of the catalog's BERT exports) from the Maven dependency, with
  * internal tensors exposed as extra outputs: the independent reference the oracle tests compare with.
  * No graph optimisation, so ONNX Runtime runs the exported ops one by one, the most literal reference.
  */
@@ -32,9 +33,14 @@ public final class MiniLmOnnx implements AutoCloseable {
 
     /** The ONNX file's bytes. */
     public static byte[] bytes() throws IOException {
-        try (InputStream in = MiniLmOnnx.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        return bytes(RESOURCE);
+    }
+
+    /** The bytes of classpath resource {@code resource}, e.g. {@code e5-small-v2.onnx}. */
+    public static byte[] bytes(String resource) throws IOException {
+        try (InputStream in = MiniLmOnnx.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IOException(RESOURCE + " not on the test classpath");
+                throw new IOException(resource + " not on the test classpath");
             }
             return in.readAllBytes();
         }
@@ -42,15 +48,23 @@ public final class MiniLmOnnx implements AutoCloseable {
 
     /** The parsed graph, to find the internal tensors to expose. */
     public static OnnxGraph graph() throws IOException {
-        return OnnxReader.read(bytes(), RESOURCE);
+        return graph(RESOURCE);
+    }
+
+    public static OnnxGraph graph(String resource) throws IOException {
+        return OnnxReader.read(bytes(resource), resource);
     }
 
     /** A session whose outputs are the graph's own plus {@code extraOutputs}. */
     public static MiniLmOnnx withOutputs(List<String> extraOutputs) throws IOException, OrtException {
+        return withOutputs(RESOURCE, extraOutputs);
+    }
+
+    public static MiniLmOnnx withOutputs(String resource, List<String> extraOutputs) throws IOException, OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
         return new MiniLmOnnx(OrtEnvironment.getEnvironment().createSession(
-                OnnxWriter.withExtraOutputs(bytes(), extraOutputs), options));
+                OnnxWriter.withExtraOutputs(bytes(resource), extraOutputs), options));
     }
 
     public List<String> inputNames() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.attnlab.model.training.ClassificationScores;
+import org.attnlab.io.Json;
 
 /**
  * A Jain &amp; Wallace-style "dataset and model" table: one dataset split, its size, and per model the mean
@@ -91,7 +92,7 @@ public record ScoreTable(String dataset, String split, int n, List<Row> rows) {
 
     /** The table as one JSON object; lengths and scores unrounded. */
     public String json() {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Json.PLAIN;
         ObjectNode root = mapper.createObjectNode();
         root.put("dataset", dataset);
         root.put("split", split);

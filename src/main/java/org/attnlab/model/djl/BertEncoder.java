@@ -14,10 +14,11 @@ import org.attnlab.model.hf.BertConfig;
 
 /**
  * BERT (post-LayerNorm, exact GELU) written as NDArray operations, so that every layer's attention
- * can be read, replaced and differentiated through an {@link AttentionHook}.
+ * can be read, replaced and differentiated through an {@link AttentionHook}. RoBERTa, DistilBERT and
+ * ELECTRA share the layer; their embeddings differ here and their heads in {@link SequenceHead}.
  *
  * <p>Gradient safety: inside a {@code GradientCollector} an operation with a Java number as operand
- * makes a temporary scalar that PyTorch may free before {@code backward()} (see platform-facts).
+ * makes a temporary scalar that PyTorch may free before {@code backward()} (docs/djl-pitfalls.md, 2).
  * Every constant here is therefore an NDArray owned by the caller's manager, which outlives backward.
  */
 final class BertEncoder {
@@ -45,14 +46,32 @@ final class BertEncoder {
         return Embedding.embedding(ids, w.get("embeddings.word_embeddings.weight"), SparseFormat.DENSE).head();
     }
 
-    /** Adds position and token-type (type 0) embeddings and normalises: the input of layer 0. */
-    NDArray embeddingOutput(NDArray words) {
+    /**
+     * Adds position and (where the architecture has them) token-type 0 embeddings to {@code words},
+     * the word embeddings of {@code ids [batch, n]}, normalises, and projects to the hidden size where
+     * the embeddings are smaller (ELECTRA): the input of layer 0.
+     */
+    NDArray embeddingOutput(NDArray ids, NDArray words) {
         long n = words.getShape().get(1);
         // Slices go to the caller's manager: a slice owned by the weights' manager would outlive the call.
         NDManager m = words.getManager();
-        NDArray pos = w.get("embeddings.position_embeddings.weight").get(m, new NDIndex("0:" + n));
-        NDArray type = w.get("embeddings.token_type_embeddings.weight").get(m, new NDIndex("0:1"));
-        return layerNorm(words.add(pos).add(type), "embeddings.LayerNorm");
+        NDArray table = w.get("embeddings.position_embeddings.weight");
+        NDArray x;
+        if (config.architecture().positionsFromPadding) {
+            // RoBERTa (create_position_ids_from_input_ids): padding_idx + running count of non-padding tokens,
+            // padding_idx itself for padding. Right padding leaves the real tokens' positions 1.., unaffected.
+            NDArray pad = m.create((long) config.padTokenId());
+            NDArray real = ids.neq(pad).toType(DataType.INT64, false);
+            NDArray positions = real.cumSum(1).mul(real).add(pad);
+            x = words.add(Embedding.embedding(positions, table, SparseFormat.DENSE).head());
+        } else {
+            x = words.add(table.get(m, new NDIndex("0:" + n)));
+        }
+        if (config.architecture().hasTokenTypes) {
+            x = x.add(w.get("embeddings.token_type_embeddings.weight").get(m, new NDIndex("0:1")));
+        }
+        x = layerNorm(x, "embeddings.LayerNorm");
+        return w.has("embeddings_project.weight") ? dense(x, "embeddings_project") : x;
     }
 
     /**
@@ -113,22 +132,17 @@ final class BertEncoder {
      * {@code [batch, 1]} their number (both used by mean pooling only).
      */
     NDArray logits(NDArray last, NDArray realTokens, NDArray tokenCounts) {
-        NDArray pooled;
-        if (config.pooling() == BertConfig.Pooling.CLS_POOLER) {
-            pooled = dense(last.get(":, 0, :"), "pooler.dense").tanh();
-        } else {
-            pooled = last.mul(realTokens).sum(new int[] {1}).div(tokenCounts);
-        }
-        return dense(pooled, "classifier");
+        return SequenceHead.logits(this, last, realTokens, tokenCounts);
     }
 
-    private NDArray dense(NDArray x, String prefix) {
+    NDArray dense(NDArray x, String prefix) {
         return Linear.linear(x, w.get(prefix + ".weight"), w.get(prefix + ".bias")).head();
     }
 
+    /** LayerNorm over the last axis, whose size (hidden or, for ELECTRA's embeddings, embedding size) the weight gives. */
     private NDArray layerNorm(NDArray x, String prefix) {
-        return LayerNorm.layerNorm(x, new Shape(config.hiddenSize()), w.get(prefix + ".weight"),
-                w.get(prefix + ".bias"), eps).head();
+        NDArray gain = w.get(prefix + ".weight");
+        return LayerNorm.layerNorm(x, gain.getShape(), gain, w.get(prefix + ".bias"), eps).head();
     }
 
     /** {@code [batch, n, hidden]} to {@code [batch, heads, n, headSize]}. */

@@ -14,15 +14,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.attnlab.model.ModelException;
+import org.attnlab.model.hf.Architecture;
 import org.attnlab.model.hf.BertConfig;
 
 /**
- * The tensors of a BERT classifier or encoder, read from an HF {@code model.safetensors} and checked
- * against {@code config.json} before any of them is used.
+ * The tensors of a BERT-family classifier or encoder, read from an HF {@code model.safetensors} and
+ * checked against {@code config.json} before any of them is used. Tensors are held under their
+ * canonical (BERT) names, see {@link Architecture}.
  *
- * <p>Accepts both layouts Hugging Face writes: {@code BertModel} (names start at {@code embeddings.})
- * and {@code BertForSequenceClassification} ({@code bert.embeddings.}, plus {@code classifier.*});
- * old-style {@code LayerNorm.gamma/beta} names are read as {@code weight/bias}.
+ * <p>Accepts both layouts Hugging Face writes: the bare encoder (names start at {@code embeddings.})
+ * and the task model ({@code bert.embeddings.}, {@code roberta.embeddings.}, ..., plus the head);
+ * old-style {@code LayerNorm.gamma/beta} names are read as {@code weight/bias}. Tensors the forward
+ * does not read (RoBERTa's {@code position_ids} buffer, pretraining heads) are ignored.
  */
 final class BertWeights {
 
@@ -38,7 +41,7 @@ final class BertWeights {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             NDList list = NDList.decode(manager, in);
             for (NDArray a : list) {
-                byName.put(canonicalName(a.getName()), a);
+                byName.put(config.architecture().canonicalName(a.getName()), a);
             }
         } catch (IOException | RuntimeException e) {
             throw new ModelException(file + ": not a readable safetensors file (" + e.getMessage() + ")", e);
@@ -47,17 +50,24 @@ final class BertWeights {
         for (Map.Entry<String, Shape> want : expectedShapes(config).entrySet()) {
             NDArray a = byName.remove(want.getKey());
             if (a == null) {
-                throw new ModelException(file + ": missing tensor " + want.getKey() + " (needed by "
-                        + (config.isClassifier() ? "a classifier" : "an encoder") + " as described by config.json)");
+                throw new ModelException(file + ": missing tensor "
+                        + config.architecture().hfName(want.getKey(), config.isClassifier()) + " (needed by "
+                        + (config.isClassifier() ? "a " + config.architecture().classifierClass()
+                        : "an " + config.architecture().encoderClass()) + " as described by config.json)");
             }
             if (!a.getShape().equals(want.getValue())) {
-                throw new ModelException(file + ": tensor " + want.getKey() + " has shape " + a.getShape()
+                throw new ModelException(file + ": tensor "
+                        + config.architecture().hfName(want.getKey(), config.isClassifier()) + " has shape " + a.getShape()
                         + " but config.json implies " + want.getValue());
             }
             used.put(want.getKey(), a.getDataType() == dtype ? a : a.toType(dtype, false));
         }
         byName.values().forEach(NDArray::close);
         return new BertWeights(used);
+    }
+
+    boolean has(String name) {
+        return tensors.containsKey(name);
     }
 
     NDArray get(String name) {
@@ -73,24 +83,25 @@ final class BertWeights {
         return java.util.Collections.unmodifiableMap(tensors);
     }
 
+    /** The canonical name of a BERT tensor. */
     static String canonicalName(String name) {
-        String n = name.startsWith("bert.") ? name.substring("bert.".length()) : name;
-        if (n.endsWith("LayerNorm.gamma")) {
-            n = n.substring(0, n.length() - "gamma".length()) + "weight";
-        } else if (n.endsWith("LayerNorm.beta")) {
-            n = n.substring(0, n.length() - "beta".length()) + "bias";
-        }
-        return n;
+        return Architecture.BERT.canonicalName(name);
     }
 
     /** Every tensor the forward pass reads, with the shape {@code config} implies (HF [out, in] layout). */
     static Map<String, Shape> expectedShapes(BertConfig c) {
         long d = c.hiddenSize();
+        long e = c.embeddingSize();
         Map<String, Shape> m = new LinkedHashMap<>();
-        m.put("embeddings.word_embeddings.weight", new Shape(c.vocabSize(), d));
-        m.put("embeddings.position_embeddings.weight", new Shape(c.maxPositions(), d));
-        m.put("embeddings.token_type_embeddings.weight", new Shape(c.typeVocabSize(), d));
-        layerNorm(m, "embeddings.LayerNorm", d);
+        m.put("embeddings.word_embeddings.weight", new Shape(c.vocabSize(), e));
+        m.put("embeddings.position_embeddings.weight", new Shape(c.maxPositions(), e));
+        if (c.architecture().hasTokenTypes) {
+            m.put("embeddings.token_type_embeddings.weight", new Shape(c.typeVocabSize(), e));
+        }
+        layerNorm(m, "embeddings.LayerNorm", e);
+        if (e != d) {
+            dense(m, "embeddings_project", d, e);
+        }
         for (int l = 0; l < c.layers(); l++) {
             String p = "encoder.layer." + l + ".";
             dense(m, p + "attention.self.query", d, d);
@@ -103,10 +114,23 @@ final class BertWeights {
             layerNorm(m, p + "output.LayerNorm", d);
         }
         if (c.isClassifier()) {
-            if (c.pooling() == BertConfig.Pooling.CLS_POOLER) {
-                dense(m, "pooler.dense", d, d);
+            int classes = c.labels().size();
+            switch (c.architecture().head) {
+                case BERT_POOLER -> {
+                    if (c.pooling() == BertConfig.Pooling.CLS_POOLER) {
+                        dense(m, "pooler.dense", d, d);
+                    }
+                    dense(m, "classifier", classes, d);
+                }
+                case DENSE_TANH, DENSE_GELU -> {
+                    dense(m, "classifier.dense", d, d);
+                    dense(m, "classifier.out_proj", classes, d);
+                }
+                case PRE_CLASSIFIER_RELU -> {
+                    dense(m, "pre_classifier", d, d);
+                    dense(m, "classifier", classes, d);
+                }
             }
-            dense(m, "classifier", c.labels().size(), d);
         }
         return m;
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.attnlab.model.ModelException;
+import org.attnlab.model.hf.Architecture;
 import org.attnlab.model.hf.BertConfig;
 import org.attnlab.model.hf.HfModelDirectory;
 import org.attnlab.io.Directories;
@@ -42,6 +43,11 @@ public final class ClassifierHeads {
         }
         HfModelDirectory source = new HfModelDirectory(encoderDir).requireComplete();
         BertConfig encoder = BertConfig.read(source.config());
+        if (encoder.architecture() != Architecture.BERT) {
+            throw new IllegalArgumentException(source.config() + ": adding a head is implemented for BERT encoders only, not "
+                    + encoder.architecture().modelType + "; fine-tune a " + encoder.architecture().classifierClass()
+                    + " in Hugging Face and load that directory");
+        }
         if (encoder.isClassifier()) {
             throw new IllegalArgumentException(source.config() + ": already a classifier (id2label " + encoder.labels() + ")");
         }

@@ -25,7 +25,7 @@ import org.attnlab.model.hf.BertConfig;
 import org.attnlab.model.hf.HfModelDirectory;
 
 /**
- * A BERT-architecture encoder or sequence classifier loaded from a Hugging Face–layout directory and
+ * A BERT-family (BERT, RoBERTa, DistilBERT, ELECTRA) encoder or sequence classifier loaded from a Hugging Face–layout directory and
  * run on DJL's PyTorch engine, with every attention matrix readable, editable and differentiable.
  *
  * <p>Memory: the weights live in this model's base manager; every call works in a sub-manager that
@@ -65,10 +65,10 @@ public final class DjlBertModel implements ClassifierModel {
         NDManager base = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         try {
             BertWeights weights = BertWeights.read(d.weights(), config, base, dtype);
-            HfTokenizer tokenizer = HfTokenizer.load(d.tokenizer(), config.maxPositions());
+            HfTokenizer tokenizer = HfTokenizer.load(d.tokenizer(), config.maxTokens());
             Path name = dir.toAbsolutePath().normalize().getFileName();
-            ModelInfo info = new ModelInfo(name == null ? dir.toString() : name.toString(), "bert", config.layers(),
-                    config.heads(), config.maxPositions(), config.labels());
+            ModelInfo info = new ModelInfo(name == null ? dir.toString() : name.toString(),
+                    config.architecture().modelType, config.layers(), config.heads(), config.maxTokens(), config.labels());
             return new DjlBertModel(d, base, new BertEncoder(config, weights), tokenizer, info, dtype);
         } catch (RuntimeException e) {
             base.close();
@@ -101,7 +101,7 @@ public final class DjlBertModel implements ClassifierModel {
 
     /** Logits {@code [batch, classes]} of a padded batch, no edits, within the caller's manager. */
     NDArray logits(PaddedBatch batch) {
-        NDArray x = encoder.embeddingOutput(encoder.wordEmbeddings(batch.ids()));
+        NDArray x = encoder.embeddingOutput(batch.ids(), encoder.wordEmbeddings(batch.ids()));
         return encoder.logits(upward(x, 0, batch.maskBias(), AttentionHook.NONE), batch.realTokens(), batch.tokenCounts());
     }
 
@@ -124,7 +124,7 @@ public final class DjlBertModel implements ClassifierModel {
             try (NDManager sub = base.newSubManager()) {
                 PaddedBatch batch = PaddedBatch.of(sub, chunk, dtype);
                 Recording recording = new Recording(encoder, options);
-                NDArray x = encoder.embeddingOutput(encoder.wordEmbeddings(batch.ids()));
+                NDArray x = encoder.embeddingOutput(batch.ids(), encoder.wordEmbeddings(batch.ids()));
                 NDArray last = upward(x, 0, batch.maskBias(), recording.hook(List.of()));
                 results.addAll(unpack(batch, last, options, recording, null, 0));
             }
@@ -144,7 +144,7 @@ public final class DjlBertModel implements ClassifierModel {
             Recording below = new Recording(encoder, options);
             AttentionHook belowHook = below.hook(List.of());
             // Layers under the lowest edit see the same input in every variant: run them once.
-            NDArray x = encoder.embeddingOutput(encoder.wordEmbeddings(one.ids()));
+            NDArray x = encoder.embeddingOutput(one.ids(), encoder.wordEmbeddings(one.ids()));
             for (int l = 0; l < lowest; l++) {
                 x = encoder.layer(l, x, one.maskBias(), scale(sub), belowHook);
             }
@@ -180,7 +180,7 @@ public final class DjlBertModel implements ClassifierModel {
                 words = words.mul(sub.create(request.embeddingScale()).toType(dtype, false));
             }
             // Zero-add taps: d out / d tap equals d out / d (tapped array); intermediates themselves
-            // cannot be marked as requiring gradient (platform-facts, pitfall 3).
+            // cannot be marked as requiring gradient (docs/djl-pitfalls.md, 3).
             NDArray embeddingTap = tap(sub, words.getShape());
             NDArray[] attentionTaps = new NDArray[info.layers()];
             AttentionHook hook = (layer, probs) -> {
@@ -191,7 +191,7 @@ public final class DjlBertModel implements ClassifierModel {
                 attentionTaps[layer] = tap(sub, edited.getShape());
                 return edited.add(attentionTaps[layer]);
             };
-            NDArray x = encoder.embeddingOutput(words.add(embeddingTap));
+            NDArray x = encoder.embeddingOutput(one.ids(), words.add(embeddingTap));
             NDArray logits = encoder.logits(upward(x, 0, one.maskBias(), hook), one.realTokens(), one.tokenCounts());
             NDArray out = target.kind() == OutputTarget.Kind.PROBABILITY ? logits.softmax(-1) : logits;
             NDArray scalar = out.get(0, target.classIndex());
@@ -237,7 +237,7 @@ public final class DjlBertModel implements ClassifierModel {
             for (int t = 0; t < offset.length; t++) {
                 System.arraycopy(offset[t], 0, flat, t * d, d);
             }
-            NDArray x = encoder.embeddingOutput(words.add(sub.create(flat, words.getShape()).toType(dtype, false)));
+            NDArray x = encoder.embeddingOutput(one.ids(), words.add(sub.create(flat, words.getShape()).toType(dtype, false)));
             AttentionHook hook = (layer, probs) -> AttentionEditor.apply(probs, layer, List.of(edits));
             NDArray logits = encoder.logits(upward(x, 0, one.maskBias(), hook), one.realTokens(), one.tokenCounts());
             return logits.toType(DataType.FLOAT64, false).toDoubleArray();

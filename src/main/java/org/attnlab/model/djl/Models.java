@@ -10,6 +10,7 @@ import org.attnlab.model.ClassifierModel;
 import org.attnlab.model.ModelException;
 import org.attnlab.model.djl.rnn.DjlRnnAttentionModel;
 import org.attnlab.model.djl.rnn.RnnAttentionConfig;
+import org.attnlab.model.hf.Architecture;
 import org.attnlab.model.hf.HfModelDirectory;
 
 /** Loads any model directory attnlab can run, choosing the implementation from {@code config.json}'s model_type. */
@@ -55,13 +56,13 @@ public final class Models {
         } catch (IOException e) {
             throw new ModelException(d.config() + ": missing or not JSON (" + e.getMessage() + ")", e);
         }
-        if (type.equals("bert")) {
+        if (Architecture.ofModelType(type).isPresent()) {
             return DjlBertModel.load(dir);
         }
         if (type.equals(RnnAttentionConfig.MODEL_TYPE)) {
             return DjlRnnAttentionModel.load(dir);
         }
-        throw new ModelException(d.config() + ": model_type \"" + type + "\" is not supported (bert, "
-                + RnnAttentionConfig.MODEL_TYPE + ")");
+        throw new ModelException(d.config() + ": model_type \"" + type + "\" is not supported; attnlab loads "
+                + Architecture.supported() + " and " + RnnAttentionConfig.MODEL_TYPE + " models");
     }
 }

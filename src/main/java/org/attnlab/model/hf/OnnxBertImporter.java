@@ -27,6 +27,7 @@ import org.attnlab.model.hf.onnx.BertOnnxGraph;
 import org.attnlab.model.hf.onnx.HfTensor;
 import org.attnlab.model.hf.onnx.OnnxReader;
 import org.attnlab.io.Directories;
+import org.attnlab.io.Json;
 
 /**
  * Turns a PyTorch ONNX export of a Hugging Face BERT encoder plus its {@code tokenizer.json} into an
@@ -49,7 +50,7 @@ public final class OnnxBertImporter {
     public record Artifact(String source, String onnxName, byte[] onnx, String tokenizerName, byte[] tokenizerJson) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.PLAIN;
 
     private OnnxBertImporter() {
     }

@@ -86,7 +86,7 @@ class AttentionEditTest {
             }
             NDArray masked = m.create(bias, new Shape(1, heads, 1, n));
             NDArray scale = m.create(1.0 / Math.sqrt(config.headSize()));
-            NDArray x = encoder.embeddingOutput(encoder.wordEmbeddings(one.ids()));
+            NDArray x = encoder.embeddingOutput(one.ids(), encoder.wordEmbeddings(one.ids()));
             for (int l = 0; l < config.layers(); l++) {
                 x = encoder.layer(l, x, l == layer ? masked : one.maskBias(), scale, AttentionHook.NONE);
             }

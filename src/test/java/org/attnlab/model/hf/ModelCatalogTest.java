@@ -46,7 +46,7 @@ class ModelCatalogTest {
     void unknownNameIsAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ModelCatalog.resolve("bert-large", home));
-        assertEquals("unknown model 'bert-large': expected one of minilm, bge-small, or a model directory"
+        assertEquals("unknown model 'bert-large': expected one of minilm, bge-small, e5-small, a Hugging Face hub id (hf:ORG/NAME[@REVISION]), or a model directory"
                 + " (config.json, model.safetensors, tokenizer.json)", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ModelCatalog.importModel("bert-large", home.resolve("x"), false));
     }

@@ -128,7 +128,7 @@ class OnnxBertImporterTest {
     }
 
     /**
-     * platform-facts.md names layer 0's anonymous MatMul initializers from reading the graph by hand;
+     * docs/djl-pitfalls.md names layer 0's anonymous MatMul initializers from reading the graph by hand;
      * the importer maps them by structure, so agreement checks the mapping and the transpose.
      */
     @Test

@@ -63,7 +63,7 @@ final class AlphaEditor {
             NDArray masked = row.mul(m.create(keep).toType(dtype, false));
             NDArray mass = masked.sum();
             // A row whose whole mass was erased stays zero rather than being divided by zero. The zero is
-            // an array: Java-number operands may be freed before backward (platform-facts, pitfall 2).
+            // an array: Java-number operands may be freed before backward (docs/djl-pitfalls.md, 2).
             NDArray empty = mass.eq(m.zeros(mass.getShape(), dtype)).toType(dtype, false);
             return masked.div(mass.add(empty));
         }

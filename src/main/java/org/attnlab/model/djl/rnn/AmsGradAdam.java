@@ -16,7 +16,7 @@ import org.attnlab.model.TrainingOptions;
  * {@code Adam} has no AMSGrad. The decay applies to every parameter, embeddings and biases included.
  *
  * <p>The moment arrays are made once, in the model's base manager; every temporary of a step lives in
- * an {@link NDScope} closed before {@link #update} returns (platform-facts, pitfall 5).
+ * an {@link NDScope} closed before {@link #update} returns (docs/djl-pitfalls.md, 5).
  */
 final class AmsGradAdam {
 

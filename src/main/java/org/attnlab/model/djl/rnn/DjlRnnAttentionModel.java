@@ -190,7 +190,7 @@ public final class DjlRnnAttentionModel implements TrainableModel {
             if (request.embeddingScale() != 1.0) {
                 words = words.mul(sub.create(request.embeddingScale()).toType(dtype, false));
             }
-            // Zero-add taps: d out / d tap = d out / d (tapped intermediate) (platform-facts, pitfall 3).
+            // Zero-add taps: d out / d tap = d out / d (tapped intermediate) (docs/djl-pitfalls.md, 3).
             NDArray embeddingTap = tap(sub, words);
             NDArray hidden = network.encode(words.add(embeddingTap), one);
             NDArray alpha = network.alpha(hidden, one);

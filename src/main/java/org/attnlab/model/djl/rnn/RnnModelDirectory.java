@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.attnlab.model.ModelException;
 import org.attnlab.io.Directories;
+import org.attnlab.io.Json;
 
 /**
  * The on-disk form of an RNN attention model: {@code config.json} (the {@link RnnAttentionConfig}
@@ -25,7 +26,7 @@ final class RnnModelDirectory {
     static final String WEIGHTS = "model.safetensors";
     static final String VOCAB = "vocab.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.PLAIN;
 
     /** What {@link #read} found. */
     record Contents(RnnAttentionConfig config, Vocabulary vocabulary, RnnWeights weights) {

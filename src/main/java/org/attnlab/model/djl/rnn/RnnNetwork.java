@@ -19,7 +19,7 @@ import java.util.List;
  * from (alpha, hidden states), so edited alphas can reuse hidden states computed once.
  *
  * <p>Every operation has an input array (never a weight) as first operand, so results belong to the
- * caller's per-call manager; constants are arrays in that manager, never Java numbers (platform-facts,
+ * caller's per-call manager; constants are arrays in that manager, never Java numbers (docs/djl-pitfalls.md,
  * pitfall 2).
  */
 final class RnnNetwork {

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.attnlab.data.TokenizedText;
 import org.attnlab.model.ModelException;
+import org.attnlab.io.Json;
 
 /**
  * Word-level vocabulary and tokenizer of the RNN attention models.
@@ -43,7 +44,7 @@ public final class Vocabulary {
     public static final int END = 3;
 
     private static final Pattern TOKEN = Pattern.compile(TOKEN_REGEX);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.PLAIN;
 
     private final List<String> tokens;
     private final Map<String, Integer> ids;
