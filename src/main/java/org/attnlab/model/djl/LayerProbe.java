@@ -129,7 +129,7 @@ final class LayerProbe {
 
     /** The input of layer 0. */
     private NDArray embeddings(PaddedBatch batch) {
-        return encoder.embeddingOutput(encoder.wordEmbeddings(batch.ids()));
+        return encoder.embeddingOutput(batch.ids(), encoder.wordEmbeddings(batch.ids()));
     }
 
     /** A weight as doubles, read without making engine arrays (a conversion would belong to the weights' manager). */
