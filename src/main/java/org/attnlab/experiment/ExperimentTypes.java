@@ -10,7 +10,8 @@ import java.util.Optional;
 public final class ExperimentTypes {
 
     public static final List<ExperimentType<?, ?, ?>> ALL = List.of(CorrelationType.INSTANCE, PermutationType.INSTANCE,
-            AdversarialType.INSTANCE, ErasureSingleType.INSTANCE, DecisionFlipType.INSTANCE, EfficientAttentionType.INSTANCE);
+            AdversarialType.INSTANCE, ErasureSingleType.INSTANCE, DecisionFlipType.INSTANCE, EfficientAttentionType.INSTANCE,
+            FaithfulnessType.INSTANCE);
 
     private ExperimentTypes() {
     }

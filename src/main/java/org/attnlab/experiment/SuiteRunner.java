@@ -11,6 +11,7 @@ import org.attnlab.explain.ImportanceMeasure;
 import org.attnlab.explain.Instance;
 import org.attnlab.io.Progress;
 import org.attnlab.model.ClassifierModel;
+import org.attnlab.model.NotApplicableException;
 
 /**
  * Runs experiments over subjects and appends one record per (experiment, model, instance) to
@@ -74,7 +75,11 @@ public final class SuiteRunner {
     private static com.fasterxml.jackson.databind.node.ObjectNode record(Subject s, Example ex, Instance x, Experiment<?> e) {
         Map<String, double[]> measures = new LinkedHashMap<>();
         for (ImportanceMeasure m : e.measures()) {
-            measures.put(m.id(), x.importance(m).scores());
+            try {
+                measures.put(m.id(), x.importance(m).scores());
+            } catch (NotApplicableException notForThisModel) {
+                // e.g. ALTI on an RNN: left out of the record; the experiment records why, where it cares
+            }
         }
         Object result = e.run(x);
         InstanceRecord common = new InstanceRecord(s.model(), ex.id(), ex.label(), s.labels().get(x.predicted()),

@@ -66,6 +66,15 @@ final class Charts {
         return chart;
     }
 
+    /** Points joined by lines in x order, one series each (curves over a few x values). */
+    static JFreeChart curves(String title, String x, String y, Map<String, List<double[]>> series) {
+        JFreeChart chart = scatter(title, x, y, series);
+        var r = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        r.setDefaultLinesVisible(true);
+        chart.getXYPlot().setForegroundAlpha(1f);
+        return chart;
+    }
+
     /**
      * Hollow markers of a different shape per series, slightly larger for earlier series, so series that
      * fall on the same points (full support on short inputs, say) stay distinguishable.

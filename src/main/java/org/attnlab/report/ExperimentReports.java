@@ -9,7 +9,8 @@ import org.attnlab.experiment.RunSummary;
 public final class ExperimentReports {
 
     public static final List<ExperimentReport<?, ?>> ALL = List.of(new CorrelationReport(), new PermutationReport(),
-            new AdversarialReport(), new ErasureSingleReport(), new DecisionFlipReport(), new EfficientAttentionReport());
+            new AdversarialReport(), new ErasureSingleReport(), new DecisionFlipReport(), new EfficientAttentionReport(),
+            new FaithfulnessReport());
 
     private ExperimentReports() {
     }
@@ -20,10 +21,14 @@ public final class ExperimentReports {
                 .orElseThrow(() -> new IllegalStateException("no report for experiment type " + type.id()));
     }
 
-    /** Every table of the run's summary, type by type. */
+    /** Every table of the run's summary, type by type; the faithfulness leaderboard first (it answers the question). */
     public static List<Table> tables(RunSummary summary) {
         List<Table> out = new ArrayList<>();
-        for (ExperimentType<?, ?, ?> type : summary.types()) {
+        List<ExperimentType<?, ?, ?>> types = new ArrayList<>(summary.types());
+        if (types.remove(org.attnlab.experiment.FaithfulnessType.INSTANCE)) {
+            types.add(0, org.attnlab.experiment.FaithfulnessType.INSTANCE);
+        }
+        for (ExperimentType<?, ?, ?> type : types) {
             out.addAll(tables(of(type), summary));
         }
         return out;

@@ -64,6 +64,7 @@ class SuiteEndToEndTest {
                   - {type: erasure-single}
                   - {type: decision-flip, random_orders: 1, rankers: [gradient]}
                   - {type: efficient-attention}
+                  - {type: faithfulness, measures: [attention, gradient, alti], fractions: [0.2, 0.5]}
                 """.formatted(SAMPLE, spec));
 
         CliRun first = CliRun.of("run", suite.toString());
@@ -102,9 +103,12 @@ class SuiteEndToEndTest {
         try (Stream<Path> f = Files.list(runDir.resolve("report").resolve("figures"))) {
             figures = f.map(p -> p.getFileName().toString()).toList();
         }
+        JsonNode faithful = summary.path("faithfulness").path("bilstm-e2e");
+        assertTrue(faithful.path("not_applicable").has("alti"), "ALTI does not apply to a BiLSTM: " + faithful);
+        assertTrue(faithful.path("measures").has("random") && faithful.path("measures").has("loo"), faithful.toString());
         for (String stem : List.of("correlation-tau-attention-gradient-bilstm-e2e", "permutation-median-tvd-bilstm-e2e",
                 "adversarial-jsd-bilstm-e2e", "erasure-flips-bilstm-e2e", "decision-flip-fraction-bilstm-e2e",
-                "efficient-support-size")) {
+                "efficient-support-size", "faithfulness-comprehensiveness-bilstm-e2e")) {
             assertTrue(figures.contains(stem + ".png") && figures.contains(stem + ".pdf"), stem + " in " + figures);
         }
 

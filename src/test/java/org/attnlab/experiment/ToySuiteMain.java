@@ -64,6 +64,8 @@ public final class ToySuiteMain {
                 PlannedExperiment.of(DecisionFlipType.INSTANCE, new DecisionFlipType.Settings(List.of("gradient"), 2, null,
                         null, null), context),
                 PlannedExperiment.of(EfficientAttentionType.INSTANCE, new EfficientAttentionType.Settings(null, null, null),
-                        context));
+                        context),
+                PlannedExperiment.of(FaithfulnessType.INSTANCE, new FaithfulnessType.Settings(
+                        List.of("attention", "gradient", "alti"), List.of(0.2, 0.5), null, null, null), context));
     }
 }

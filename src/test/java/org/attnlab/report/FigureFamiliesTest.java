@@ -39,6 +39,9 @@ class FigureFamiliesTest {
         Set<String> names = new HashSet<>();
         List<List<Figure>> families = new java.util.ArrayList<>();
         for (ExperimentReport<?, ?> report : ExperimentReports.ALL) {
+            if (!records.types().contains(report.type())) {
+                continue; // the frozen fixture predates this type; the live run below covers it
+            }
             List<Figure> figures = ExperimentReports.figures(report, records);
             assertFalse(figures.isEmpty(), report.type().id() + " drew nothing from the fixture");
             families.add(figures);
