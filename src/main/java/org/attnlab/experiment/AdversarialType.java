@@ -5,7 +5,7 @@ import java.util.List;
 
 /** {@code type: adversarial} (Jain &amp; Wallace): attention as far as possible from the original, output within ε. */
 public final class AdversarialType
-        implements ExperimentType<AdversarialType.Settings, AdversarialExperiment.Result, AdversarialType.Summary> {
+        extends TypeBase<AdversarialType.Settings, AdversarialExperiment.Result, AdversarialType.Summary> {
 
     public static final AdversarialType INSTANCE = new AdversarialType();
 
@@ -51,21 +51,7 @@ public final class AdversarialType
     }
 
     private AdversarialType() {
-    }
-
-    @Override
-    public String id() {
-        return "adversarial";
-    }
-
-    @Override
-    public Class<Settings> settingsType() {
-        return Settings.class;
-    }
-
-    @Override
-    public Class<AdversarialExperiment.Result> resultType() {
-        return AdversarialExperiment.Result.class;
+        super("adversarial", Settings.class, AdversarialExperiment.Result.class);
     }
 
     @Override

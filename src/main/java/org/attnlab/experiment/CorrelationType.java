@@ -10,7 +10,7 @@ import org.attnlab.explain.ImportanceMeasure;
 
 /** {@code type: correlation} (Jain &amp; Wallace): Kendall tau-b and Spearman rho between pairs of measures. */
 public final class CorrelationType
-        implements ExperimentType<CorrelationType.Settings, CorrelationExperiment.Result, CorrelationType.Summary> {
+        extends TypeBase<CorrelationType.Settings, CorrelationExperiment.Result, CorrelationType.Summary> {
 
     public static final CorrelationType INSTANCE = new CorrelationType();
 
@@ -56,21 +56,7 @@ public final class CorrelationType
     }
 
     private CorrelationType() {
-    }
-
-    @Override
-    public String id() {
-        return "correlation";
-    }
-
-    @Override
-    public Class<Settings> settingsType() {
-        return Settings.class;
-    }
-
-    @Override
-    public Class<CorrelationExperiment.Result> resultType() {
-        return CorrelationExperiment.Result.class;
+        super("correlation", Settings.class, CorrelationExperiment.Result.class);
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.attnlab.model.ModelInfo;
 
 /** {@code type: decision-flip} (Serrano &amp; Smith): erase tokens in ranking order until the decision flips. */
 public final class DecisionFlipType
-        implements ExperimentType<DecisionFlipType.Settings, DecisionFlipExperiment.Result, DecisionFlipType.Summary> {
+        extends TypeBase<DecisionFlipType.Settings, DecisionFlipExperiment.Result, DecisionFlipType.Summary> {
 
     public static final DecisionFlipType INSTANCE = new DecisionFlipType();
 
@@ -56,21 +56,7 @@ public final class DecisionFlipType
     }
 
     private DecisionFlipType() {
-    }
-
-    @Override
-    public String id() {
-        return "decision-flip";
-    }
-
-    @Override
-    public Class<Settings> settingsType() {
-        return Settings.class;
-    }
-
-    @Override
-    public Class<DecisionFlipExperiment.Result> resultType() {
-        return DecisionFlipExperiment.Result.class;
+        super("decision-flip", Settings.class, DecisionFlipExperiment.Result.class);
     }
 
     @Override

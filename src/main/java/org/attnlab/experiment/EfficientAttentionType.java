@@ -11,8 +11,8 @@ import org.attnlab.explain.ImportanceMeasure;
  * {@code type: efficient-attention} (Naim &amp; Asher, with Brunner et al.'s effective attention): output
  * invariance, sufficiency and necessity of the efficient support, agreement with reference measures.
  */
-public final class EfficientAttentionType implements
-        ExperimentType<EfficientAttentionType.Settings, EfficientAttentionExperiment.Result, EfficientAttentionType.Summary> {
+public final class EfficientAttentionType extends
+        TypeBase<EfficientAttentionType.Settings, EfficientAttentionExperiment.Result, EfficientAttentionType.Summary> {
 
     public static final EfficientAttentionType INSTANCE = new EfficientAttentionType();
 
@@ -50,21 +50,7 @@ public final class EfficientAttentionType implements
     }
 
     private EfficientAttentionType() {
-    }
-
-    @Override
-    public String id() {
-        return "efficient-attention";
-    }
-
-    @Override
-    public Class<Settings> settingsType() {
-        return Settings.class;
-    }
-
-    @Override
-    public Class<EfficientAttentionExperiment.Result> resultType() {
-        return EfficientAttentionExperiment.Result.class;
+        super("efficient-attention", Settings.class, EfficientAttentionExperiment.Result.class);
     }
 
     @Override

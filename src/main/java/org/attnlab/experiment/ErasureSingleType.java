@@ -6,7 +6,7 @@ import org.attnlab.stats.McNemar;
 
 /** {@code type: erasure-single} (Serrano &amp; Smith): erase the most attended token vs a random other one. */
 public final class ErasureSingleType
-        implements ExperimentType<ErasureSingleType.Settings, ErasureSingleExperiment.Result, ErasureSingleType.Summary> {
+        extends TypeBase<ErasureSingleType.Settings, ErasureSingleExperiment.Result, ErasureSingleType.Summary> {
 
     public static final ErasureSingleType INSTANCE = new ErasureSingleType();
 
@@ -36,21 +36,7 @@ public final class ErasureSingleType
     }
 
     private ErasureSingleType() {
-    }
-
-    @Override
-    public String id() {
-        return "erasure-single";
-    }
-
-    @Override
-    public Class<Settings> settingsType() {
-        return Settings.class;
-    }
-
-    @Override
-    public Class<ErasureSingleExperiment.Result> resultType() {
-        return ErasureSingleExperiment.Result.class;
+        super("erasure-single", Settings.class, ErasureSingleExperiment.Result.class);
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.attnlab.explain.faithfulness.TokenDeletion;
 
 /** {@code type: faithfulness} (DeYoung et al. 2020, ERASER): comprehensiveness, sufficiency and AOPC per measure. */
 public final class FaithfulnessType
-        implements ExperimentType<FaithfulnessType.Settings, FaithfulnessExperiment.Result, FaithfulnessType.Summary> {
+        extends TypeBase<FaithfulnessType.Settings, FaithfulnessExperiment.Result, FaithfulnessType.Summary> {
 
     public static final FaithfulnessType INSTANCE = new FaithfulnessType();
 
@@ -86,21 +86,7 @@ public final class FaithfulnessType
     }
 
     private FaithfulnessType() {
-    }
-
-    @Override
-    public String id() {
-        return "faithfulness";
-    }
-
-    @Override
-    public Class<Settings> settingsType() {
-        return Settings.class;
-    }
-
-    @Override
-    public Class<FaithfulnessExperiment.Result> resultType() {
-        return FaithfulnessExperiment.Result.class;
+        super("faithfulness", Settings.class, FaithfulnessExperiment.Result.class);
     }
 
     @Override

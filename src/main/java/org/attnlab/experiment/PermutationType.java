@@ -5,7 +5,7 @@ import java.util.List;
 
 /** {@code type: permutation} (Jain &amp; Wallace): output change when the attention is shuffled. */
 public final class PermutationType
-        implements ExperimentType<PermutationType.Settings, PermutationExperiment.Result, PermutationType.Summary> {
+        extends TypeBase<PermutationType.Settings, PermutationExperiment.Result, PermutationType.Summary> {
 
     public static final PermutationType INSTANCE = new PermutationType();
 
@@ -31,21 +31,7 @@ public final class PermutationType
     }
 
     private PermutationType() {
-    }
-
-    @Override
-    public String id() {
-        return "permutation";
-    }
-
-    @Override
-    public Class<Settings> settingsType() {
-        return Settings.class;
-    }
-
-    @Override
-    public Class<PermutationExperiment.Result> resultType() {
-        return PermutationExperiment.Result.class;
+        super("permutation", Settings.class, PermutationExperiment.Result.class);
     }
 
     @Override
