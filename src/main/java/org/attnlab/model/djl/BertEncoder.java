@@ -71,14 +71,39 @@ final class BertEncoder {
 
     /** One transformer layer; {@code scale} is the array {@code 1/sqrt(head size)} in the model's dtype. */
     NDArray layer(int l, NDArray x, NDArray maskBias, NDArray scale, AttentionHook hook) {
-        String p = "encoder.layer." + l + ".";
-        NDArray q = heads(dense(x, p + "attention.self.query"));
-        NDArray k = heads(dense(x, p + "attention.self.key"));
-        NDArray v = heads(dense(x, p + "attention.self.value"));
+        NDArray q = query(l, x);
+        NDArray k = key(l, x);
+        NDArray v = value(l, x);
         hook.onValues(l, v);
         NDArray scores = q.matMul(k.swapAxes(2, 3)).mul(scale).add(maskBias);
         NDArray probs = hook.onAttention(l, scores.softmax(-1));
-        NDArray context = mergeHeads(probs.matMul(v));
+        return afterAttention(l, mergeHeads(probs.matMul(v)), x);
+    }
+
+    /** Layer {@code l}'s queries of {@code x [batch, rows, hidden]}, as {@code [batch, heads, rows, headSize]}. */
+    NDArray query(int l, NDArray x) {
+        return heads(dense(x, "encoder.layer." + l + ".attention.self.query"));
+    }
+
+    /** Layer {@code l}'s keys of {@code x}, as {@code [batch, heads, n, headSize]}. */
+    NDArray key(int l, NDArray x) {
+        return heads(dense(x, "encoder.layer." + l + ".attention.self.key"));
+    }
+
+    /** Layer {@code l}'s values of {@code x} (bias included), as {@code [batch, heads, n, headSize]}. */
+    NDArray value(int l, NDArray x) {
+        return heads(dense(x, "encoder.layer." + l + ".attention.self.value"));
+    }
+
+    /**
+     * The rest of layer {@code l} once attention has mixed the values: attention output dense, residual
+     * {@code x}, LayerNorm, feed-forward, residual, LayerNorm. Row-wise: row i of the result depends only on
+     * row i of {@code context} and of {@code x} (which broadcasts, e.g. one row against many contexts).
+     *
+     * @param context the heads' outputs merged, {@code [batch, rows, hidden]}
+     */
+    NDArray afterAttention(int l, NDArray context, NDArray x) {
+        String p = "encoder.layer." + l + ".";
         NDArray attended = layerNorm(dense(context, p + "attention.output.dense").add(x),
                 p + "attention.output.LayerNorm");
         NDArray hidden = Activation.gelu(dense(attended, p + "intermediate.dense"));
@@ -137,7 +162,8 @@ final class BertEncoder {
         return x.reshape(s.get(0), s.get(1), config.heads(), config.headSize()).transpose(0, 2, 1, 3);
     }
 
-    private NDArray mergeHeads(NDArray x) {
+    /** {@code [batch, heads, n, headSize]} to {@code [batch, n, hidden]}. */
+    NDArray mergeHeads(NDArray x) {
         Shape s = x.getShape();
         return x.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), (long) config.hiddenSize());
     }

@@ -41,6 +41,8 @@ public final class DjlBertModel implements ClassifierModel {
     private final ModelInfo info;
     private final DataType dtype;
     private final HfModelDirectory source;
+    /** Whether forwardEdited may take exact shortcuts ({@link LastLayerQueryRows}). */
+    private boolean shortcuts = true;
 
     private DjlBertModel(HfModelDirectory source, NDManager base, BertEncoder encoder, HfTokenizer tokenizer,
                          ModelInfo info, DataType dtype) {
@@ -73,6 +75,16 @@ public final class DjlBertModel implements ClassifierModel {
             base.close();
             throw e;
         }
+    }
+
+    /**
+     * Lets {@link #forwardEdited} take its exact shortcut (on by default: edits of only the last layer's attention
+     * under a CLS-pooler head recompute only the [CLS] row, see {@link LastLayerQueryRows}), or forces every edit
+     * set through the full recomputation of the layers above its lowest edit: the oracle in tests, "before" in
+     * {@code bench}.
+     */
+    public void useShortcuts(boolean on) {
+        this.shortcuts = on;
     }
 
     /** The directory this model was loaded from. */
@@ -146,6 +158,9 @@ public final class DjlBertModel implements ClassifierModel {
             NDArray x = encoder.embeddingOutput(encoder.wordEmbeddings(one.ids()));
             for (int l = 0; l < lowest; l++) {
                 x = encoder.layer(l, x, one.maskBias(), scale(sub), belowHook);
+            }
+            if (shortcuts && LastLayerQueryRows.applies(encoder.config(), editSets, options)) {
+                return classOutputs(LastLayerQueryRows.logits(encoder, x, editSets, scale(sub)));
             }
             for (int from = 0; from < editSets.size(); from += MAX_BATCH) {
                 List<List<AttentionEdit>> chunk = editSets.subList(from, Math.min(editSets.size(), from + MAX_BATCH));
@@ -311,6 +326,19 @@ public final class DjlBertModel implements ClassifierModel {
                     logits == null ? null : java.util.Arrays.copyOfRange(logits, b * classes, (b + 1) * classes),
                     probs == null ? null : java.util.Arrays.copyOfRange(probs, b * classes, (b + 1) * classes),
                     attentions, lastHidden, values, norms));
+        }
+        return out;
+    }
+
+    /** One output-only result per row of {@code logits [batch, classes]}. */
+    private List<ForwardResult> classOutputs(NDArray logits) {
+        int classes = info.labels().size();
+        double[] l = logits.toType(DataType.FLOAT64, false).toDoubleArray();
+        double[] p = logits.softmax(-1).toType(DataType.FLOAT64, false).toDoubleArray();
+        List<ForwardResult> out = new ArrayList<>(l.length / classes);
+        for (int b = 0; b < l.length / classes; b++) {
+            out.add(new ForwardResult(java.util.Arrays.copyOfRange(l, b * classes, (b + 1) * classes),
+                    java.util.Arrays.copyOfRange(p, b * classes, (b + 1) * classes), null, null));
         }
         return out;
     }
