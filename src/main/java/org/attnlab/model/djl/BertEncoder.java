@@ -1,6 +1,8 @@
 package org.attnlab.model.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -69,15 +71,45 @@ final class BertEncoder {
         return manager.create(bias, new Shape(lengths.length, 1, 1, n)).toType(dtype, false);
     }
 
-    /** One transformer layer; {@code scale} is the array {@code 1/sqrt(head size)} in the model's dtype. */
+    /**
+     * One transformer layer; {@code scale} is the array {@code 1/sqrt(head size)} in the model's dtype, {@code maskBias}
+     * the additive mask or {@code null} when no key is padding.
+     */
     NDArray layer(int l, NDArray x, NDArray maskBias, NDArray scale, AttentionHook hook) {
-        NDArray q = query(l, x);
-        NDArray k = key(l, x);
-        NDArray v = value(l, x);
+        NDArray[] qkv = queryKeyValue(l, x);
+        NDArray q = qkv[0];
+        NDArray k = qkv[1];
+        NDArray v = qkv[2];
         hook.onValues(l, v);
-        NDArray scores = q.matMul(k.swapAxes(2, 3)).mul(scale).add(maskBias);
+        // Scaling the queries touches n x headSize numbers per head rather than the n x n scores.
+        NDArray scores = q.mul(scale).matMul(k.swapAxes(2, 3));
+        if (maskBias != null) {
+            scores = scores.add(maskBias);
+        }
         NDArray probs = hook.onAttention(l, scores.softmax(-1));
         return afterAttention(l, mergeHeads(probs.matMul(v)), x);
+    }
+
+    /**
+     * Layer {@code l}'s queries, keys and values of {@code x} as one matrix product (one GEMM instead of three),
+     * each {@code [batch, heads, n, headSize]}. The weights are concatenated per call, not cached, so training
+     * updates and gradients reach the three weight tensors.
+     */
+    NDArray[] queryKeyValue(int l, NDArray x) {
+        String p = "encoder.layer." + l + ".attention.self.";
+        NDManager m = x.getManager();
+        // One op each, so no intermediate is left in the weights' manager; the results move to the caller's.
+        NDArray weight = NDArrays.concat(new NDList(w.get(p + "query.weight"), w.get(p + "key.weight"),
+                w.get(p + "value.weight")), 0);
+        weight.attach(m);
+        NDArray bias = NDArrays.concat(new NDList(w.get(p + "query.bias"), w.get(p + "key.bias"),
+                w.get(p + "value.bias")), 0);
+        bias.attach(m);
+        NDArray qkv = Linear.linear(x, weight, bias).head();
+        Shape s = x.getShape();
+        // [batch, n, 3 * hidden] -> [3, batch, heads, n, headSize]
+        NDArray split = qkv.reshape(s.get(0), s.get(1), 3, config.heads(), config.headSize()).transpose(2, 0, 3, 1, 4);
+        return new NDArray[] {split.get(0), split.get(1), split.get(2)};
     }
 
     /** Layer {@code l}'s queries of {@code x [batch, rows, hidden]}, as {@code [batch, heads, rows, headSize]}. */
