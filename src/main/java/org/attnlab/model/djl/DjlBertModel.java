@@ -41,7 +41,7 @@ public final class DjlBertModel implements ClassifierModel {
     private final ModelInfo info;
     private final DataType dtype;
     private final HfModelDirectory source;
-    /** Whether forwardEdited may take exact shortcuts ({@link LastLayerQueryRows}). */
+    /** Whether forward and forwardEdited may take exact shortcuts ({@link LastLayerQueryRows}). */
     private boolean shortcuts = true;
 
     private DjlBertModel(HfModelDirectory source, NDManager base, BertEncoder encoder, HfTokenizer tokenizer,
@@ -78,10 +78,10 @@ public final class DjlBertModel implements ClassifierModel {
     }
 
     /**
-     * Lets {@link #forwardEdited} take its exact shortcut (on by default: edits of only the last layer's attention
-     * under a CLS-pooler head recompute only the [CLS] row, see {@link LastLayerQueryRows}), or forces every edit
-     * set through the full recomputation of the layers above its lowest edit: the oracle in tests, "before" in
-     * {@code bench}.
+     * Lets {@link #forward} and {@link #forwardEdited} take their exact shortcuts (on by default; under a CLS-pooler
+     * head, when only outputs are asked for, the last layer is computed for the [CLS] row only, and edits of only
+     * the last layer's attention recompute only that row, see {@link LastLayerQueryRows}), or forces the full
+     * computation of every layer (above the lowest edit): the oracle in tests, "before" in {@code bench}.
      */
     public void useShortcuts(boolean on) {
         this.shortcuts = on;
@@ -134,8 +134,17 @@ public final class DjlBertModel implements ClassifierModel {
             List<TokenizedText> chunk = inputs.subList(from, Math.min(inputs.size(), from + MAX_BATCH));
             try (NDManager sub = base.newSubManager()) {
                 PaddedBatch batch = PaddedBatch.of(sub, chunk, dtype);
-                Recording recording = new Recording(encoder, options);
                 NDArray x = encoder.embeddingOutput(encoder.wordEmbeddings(batch.ids()));
+                if (shortcuts && LastLayerQueryRows.appliesToForward(encoder.config(), options)) {
+                    NDArray scale = scale(sub);
+                    for (int l = 0; l < info.layers() - 1; l++) {
+                        x = encoder.layer(l, x, batch.maskBias(), scale, AttentionHook.NONE);
+                    }
+                    results.addAll(classOutputs(encoder.logits(
+                            LastLayerQueryRows.firstRow(encoder, x, batch.maskBias(), scale), null, null)));
+                    continue;
+                }
+                Recording recording = new Recording(encoder, options);
                 NDArray last = upward(x, 0, batch.maskBias(), recording.hook(List.of()));
                 results.addAll(unpack(batch, last, options, recording, null, 0));
             }

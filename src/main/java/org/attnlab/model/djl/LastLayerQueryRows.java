@@ -26,7 +26,8 @@ import org.attnlab.model.hf.BertConfig;
  * with {@link AttentionEditor}'s semantics (a row whose whole mass is erased stays zero). Apply sees the
  * whole matrix, so a set with an Apply edit is not eligible.
  *
- * <p>Nothing else is computed, so the shortcut applies only when the caller asked for outputs alone.
+ * <p>Nothing else is computed, so the shortcut applies only when the caller asked for outputs alone. The same
+ * row-wise argument lets a plain forward compute the last layer for row 0 only ({@link #firstRow}).
  */
 final class LastLayerQueryRows {
 
@@ -61,6 +62,33 @@ final class LastLayerQueryRows {
     }
 
     /**
+     * Whether a plain (unedited) forward can compute only the [CLS] row of the last layer: a CLS-pooler
+     * classifier and outputs only.
+     */
+    static boolean appliesToForward(BertConfig config, ForwardOptions options) {
+        return config.isClassifier() && config.pooling() == BertConfig.Pooling.CLS_POOLER && !options.attentions()
+                && !options.lastHiddenState() && !options.values() && !options.transformedNorms();
+    }
+
+    /**
+     * The last layer's output at the first position only, {@code [batch, 1, hidden]}: keys and values of every
+     * position, the query, attention and the rest of the layer for row 0 alone (about a sixth of the layer).
+     *
+     * @param x        the last layer's input {@code [batch, n, hidden]}
+     * @param maskBias the additive mask {@code [batch, 1, 1, n]}, or {@code null} when nothing is padded
+     */
+    static NDArray firstRow(BertEncoder encoder, NDArray x, NDArray maskBias, NDArray scale) {
+        int last = encoder.config().layers() - 1;
+        NDArray cls = x.get(":, 0:1, :");
+        NDArray scores = encoder.query(last, cls).mul(scale).matMul(encoder.key(last, x).swapAxes(2, 3));
+        if (maskBias != null) {
+            scores = scores.add(maskBias);
+        }
+        NDArray context = encoder.mergeHeads(scores.softmax(-1).matMul(encoder.value(last, x)));
+        return encoder.afterAttention(last, context, cls);
+    }
+
+    /**
      * Class logits {@code [sets, classes]} of one unpadded input, one row per edit set.
      *
      * @param x     the last layer's input {@code [1, n, hidden]}
@@ -76,7 +104,7 @@ final class LastLayerQueryRows {
         NDArray v = encoder.value(last, x);
         NDArray q = encoder.query(last, cls);
         // One input, no padding: the mask bias is zero and is left out.
-        double[] row = q.matMul(k.swapAxes(2, 3)).mul(scale).softmax(-1)
+        double[] row = q.mul(scale).matMul(k.swapAxes(2, 3)).softmax(-1)
                 .toType(DataType.FLOAT64, false).toDoubleArray();
         List<NDArray> parts = new ArrayList<>();
         for (int from = 0; from < editSets.size(); from += MAX_SETS) {

@@ -58,6 +58,60 @@ class LastLayerQueryRowsTest {
     }
 
     @Test
+    void plainForwardOfAPaddedBatchEqualsTheFullLastLayer() throws Exception {
+        try (DjlBertModel model = DjlBertModel.load(TestModels.minilmClassifier())) {
+            assertForwardMatches(model, 1e-6);
+        }
+        Path dir = RandomBertDirectory.write(tmp.resolve("cls-forward"),
+                RandomBertDirectory.smallConfig(List.of("neg", "pos"), BertConfig.Pooling.CLS_POOLER), 7);
+        try (DjlBertModel model = DjlBertModel.load(dir, Precision.FLOAT64)) {
+            assertForwardMatches(model, 1e-12);
+        }
+    }
+
+    /** All sentences as one padded batch, and leave-one-out variants of the longest (equal lengths, no mask). */
+    private static void assertForwardMatches(DjlBertModel model, double tolerance) {
+        assertTrue(LastLayerQueryRows.appliesToForward(model.encoder().config(), ForwardOptions.OUTPUT_ONLY));
+        assertFalse(LastLayerQueryRows.appliesToForward(model.encoder().config(), ForwardOptions.WITH_ATTENTIONS));
+        List<TokenizedText> padded = new ArrayList<>();
+        TestModels.SENTENCES.forEach(s -> padded.add(model.tokenize(s, false)));
+        TokenizedText longest = padded.get(5);
+        List<TokenizedText> equal = new ArrayList<>();
+        for (int t = 1; t < longest.length() - 1; t++) {
+            equal.add(without(longest, t));
+        }
+        for (List<TokenizedText> batch : List.of(padded, equal)) {
+            model.useShortcuts(false);
+            List<ForwardResult> full = model.forward(batch, ForwardOptions.OUTPUT_ONLY);
+            model.useShortcuts(true);
+            List<ForwardResult> fast = model.forward(batch, ForwardOptions.OUTPUT_ONLY);
+            double worst = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                for (int c = 0; c < 2; c++) {
+                    worst = Math.max(worst, Math.abs(full.get(i).probabilities()[c] - fast.get(i).probabilities()[c]));
+                }
+                assertEquals(full.get(i).predicted(), fast.get(i).predicted());
+            }
+            System.out.printf("plain forward, %d inputs: max |p_fast - p_full| %.2e%n", batch.size(), worst);
+            assertTrue(worst <= tolerance, "max |diff| " + worst);
+        }
+    }
+
+    private static TokenizedText without(TokenizedText x, int t) {
+        List<String> tokens = new ArrayList<>(x.tokens());
+        tokens.remove(t);
+        long[] ids = new long[x.length() - 1];
+        boolean[] special = new boolean[x.length() - 1];
+        for (int i = 0, j = 0; i < x.length(); i++) {
+            if (i != t) {
+                ids[j] = x.ids()[i];
+                special[j++] = x.special()[i];
+            }
+        }
+        return new TokenizedText(x.text(), tokens, ids, special);
+    }
+
+    @Test
     void appliesOnlyToOutputsOfLastLayerEditsUnderACLSHead() throws Exception {
         try (DjlBertModel model = DjlBertModel.load(TestModels.minilmClassifier())) {
             BertConfig config = model.encoder().config();
