@@ -48,57 +48,52 @@ final class DecisionFlipBench {
         DecisionFlipExperiment experiment = new DecisionFlipExperiment(AttentionView.DEFAULT, rankers, RANDOM_ORDERS,
                 Erasure.LAST_LAYER, 1);
         List<Instance> instances = new ArrayList<>();
-        long start = System.nanoTime();
-        for (Example e : examples) {
-            TokenizedText input = model.tokenize(e.text(), true).truncated(maxLength);
-            Instance x = new Instance(model, e.id(), input, 0);
-            experiment.measures().forEach(x::importance);
-            instances.add(x);
-        }
-        double measures = (System.nanoTime() - start) / 1e6 / instances.size();
-        double meanLength = instances.stream().mapToInt(x -> x.input().length()).average().orElse(0);
-        List<Object> fullResults = new ArrayList<>();
-        List<Object> fastResults = new ArrayList<>();
-        double full;
-        double fast;
+        double[] measures = InstanceTimer.timed(() -> {
+            for (Example e : examples) {
+                TokenizedText input = model.tokenize(e.text(), true).truncated(maxLength);
+                Instance x = new Instance(model, e.id(), input, 0);
+                experiment.measures().forEach(x::importance);
+                instances.add(x);
+            }
+        });
+        int n = instances.size();
+        int meanLength = (int) instances.stream().mapToInt(x -> x.input().length()).average().orElse(0);
         // Warm-up (JIT, engine caches) on a short cut of the first instance, both paths, untimed.
         Instance warm = new Instance(model, "warm-up", instances.get(0).input().truncated(Math.min(32, maxLength)), 0);
         experiment.measures().forEach(warm::importance);
-        try {
-            for (boolean on : new boolean[] {false, true}) {
-                bert.useShortcuts(on);
-                experiment.run(warm);
+        experiment.run(warm);
+        InstanceTimer.withShortcuts(bert, false, () -> experiment.run(warm));
+        // Per instance, the two paths back to back (alternating which goes first), so load changes on a shared
+        // machine hit both alike.
+        List<Object> fullResults = new ArrayList<>();
+        List<Object> fastResults = new ArrayList<>();
+        double[] full = new double[2];
+        double[] fast = new double[2];
+        for (int i = 0; i < n; i++) {
+            Instance x = instances.get(i);
+            if (i % 2 == 1) {
+                InstanceTimer.add(fast, InstanceTimer.timed(() -> fastResults.add(experiment.run(x))));
             }
-            bert.useShortcuts(false);
-            full = time(experiment, instances, fullResults);
-            bert.useShortcuts(true);
-            fast = time(experiment, instances, fastResults);
-        } finally {
-            bert.useShortcuts(true);
+            InstanceTimer.add(full, InstanceTimer.timed(
+                    () -> InstanceTimer.withShortcuts(bert, false, () -> fullResults.add(experiment.run(x)))));
+            if (i % 2 == 0) {
+                InstanceTimer.add(fast, InstanceTimer.timed(() -> fastResults.add(experiment.run(x))));
+            }
         }
         boolean same = fullResults.equals(fastResults);
-        console.printf(Locale.ROOT, "decision-flip on %s (%d instances, mean %.0f tokens, %d orderings): full "
-                        + "recomputation %.0f ms/instance, last-layer [CLS] rows %.0f ms/instance: %.1fx; same flips: %s "
-                        + "(rankers' importances, common to both: %.0f ms/instance)%n", dataset, instances.size(), meanLength,
-                2 + RANDOM_ORDERS + RANKERS.size(), full, fast, full / fast, same ? "yes" : "NO", measures);
+        console.printf(Locale.ROOT, "decision-flip on %s (%d instances, mean %d tokens, %d orderings): full "
+                        + "recomputation %.0f ms/instance (CPU %.0f), last-layer [CLS] rows %.0f ms/instance (CPU %.0f): "
+                        + "%.1fx wall, %.1fx CPU; same flips: %s (rankers' importances, common to both: %.0f ms/instance)%n",
+                dataset, n, meanLength, 2 + RANDOM_ORDERS + RANKERS.size(), full[0] / n, full[1] / n, fast[0] / n,
+                fast[1] / n, full[0] / fast[0], full[1] / fast[1], same ? "yes" : "NO", measures[0] / n);
         console.flush();
         if (!same) {
             throw new IllegalStateException("decision-flip: the shortcut and the full recomputation disagree: "
                     + fullResults + " vs " + fastResults);
         }
-        int n = instances.size();
         return List.of(
-                new Timing("decision-flip-full-recomputation", 1, (int) meanLength, n, full, full, 1000 / full),
-                new Timing("decision-flip-shortcut", 1, (int) meanLength, n, fast, fast, 1000 / fast),
-                new Timing("decision-flip-rankers-importances", 1, (int) meanLength, n, measures, measures, 1000 / measures));
-    }
-
-    /** Mean wall time per instance of the experiment, collecting its results. */
-    private static double time(DecisionFlipExperiment experiment, List<Instance> instances, List<Object> results) {
-        long start = System.nanoTime();
-        for (Instance x : instances) {
-            results.add(experiment.run(x));
-        }
-        return (System.nanoTime() - start) / 1e6 / instances.size();
+                InstanceTimer.timing("decision-flip-full-recomputation", meanLength, n, full),
+                InstanceTimer.timing("decision-flip-shortcut", meanLength, n, fast),
+                InstanceTimer.timing("decision-flip-rankers-importances", meanLength, n, measures));
     }
 }
