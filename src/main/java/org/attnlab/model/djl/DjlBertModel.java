@@ -136,12 +136,7 @@ public final class DjlBertModel implements ClassifierModel {
                 PaddedBatch batch = PaddedBatch.of(sub, chunk, dtype);
                 NDArray x = encoder.embeddingOutput(encoder.wordEmbeddings(batch.ids()));
                 if (shortcuts && LastLayerQueryRows.appliesToForward(encoder.config(), options)) {
-                    NDArray scale = scale(sub);
-                    for (int l = 0; l < info.layers() - 1; l++) {
-                        x = encoder.layer(l, x, batch.maskBias(), scale, AttentionHook.NONE);
-                    }
-                    results.addAll(classOutputs(encoder.logits(
-                            LastLayerQueryRows.firstRow(encoder, x, batch.maskBias(), scale), null, null)));
+                    results.addAll(classOutputs(LastLayerQueryRows.logits(encoder, x, batch.maskBias(), scale(sub))));
                     continue;
                 }
                 Recording recording = new Recording(encoder, options);

@@ -71,6 +71,20 @@ final class LastLayerQueryRows {
     }
 
     /**
+     * Class logits {@code [batch, classes]} of a plain forward: every layer below the last in full, the last for
+     * the first position only ({@link #firstRow}).
+     *
+     * @param x        the embedding output {@code [batch, n, hidden]}
+     * @param maskBias the additive mask {@code [batch, 1, 1, n]}, or {@code null} when nothing is padded
+     */
+    static NDArray logits(BertEncoder encoder, NDArray x, NDArray maskBias, NDArray scale) {
+        for (int l = 0; l < encoder.config().layers() - 1; l++) {
+            x = encoder.layer(l, x, maskBias, scale, AttentionHook.NONE);
+        }
+        return encoder.logits(firstRow(encoder, x, maskBias, scale), null, null);
+    }
+
+    /**
      * The last layer's output at the first position only, {@code [batch, 1, hidden]}: keys and values of every
      * position, the query, attention and the rest of the layer for row 0 alone (about a sixth of the layer).
      *
