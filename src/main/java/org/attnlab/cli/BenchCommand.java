@@ -66,6 +66,22 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--jw-max-length", defaultValue = "256") int jwMaxLength;
 
+    @Option(names = "--jw-one-by-one", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also time the J&W set one forward at a time (slow; --no-jw-one-by-one skips it).")
+    boolean jwOneByOne;
+
+    @Option(names = "--flip-data", description = "Also time Serrano & Smith's decision-flip (serrano-smith-imdb.yaml's "
+            + "orderings, last-layer erasure) per instance of this dataset's test split, with forwardEdited's shortcuts "
+            + "off and on (needs a transformer classifier).")
+    String flipData;
+
+    @Option(names = "--flip-instances", defaultValue = "3") int flipInstances;
+
+    @Option(names = "--flip-max-length", defaultValue = "256") int flipMaxLength;
+
+    @Option(names = "--skip-basic", description = "Skip the forward-latency and permutation cases (run only --jw-data / --flip-data).")
+    boolean skipBasic;
+
     @Option(names = "--repeats", defaultValue = "10") int repeats;
 
     @Option(names = "--warmup", defaultValue = "3") int warmup;
@@ -82,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
         try (ClassifierModel model = modelOption.open()) {
             ModelBenchmark bench = new ModelBenchmark(model, warmup, repeats);
             TokenizedText passage = model.tokenize(PASSAGE, true);
-            for (int length : lengths) {
+            for (int length : skipBasic ? List.<Integer>of() : lengths) {
                 TokenizedText input = cut(passage, length);
                 for (int batch : batches) {
                     timings.add(report(console, bench.forward(input, batch)));
@@ -90,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             TokenizedText input = cut(passage, lengths.get(lengths.size() - 1));
             int last = model.info().layers() - 1;
-            for (int layer : new int[] {0, last}) {
+            for (int layer : skipBasic ? new int[0] : new int[] {0, last}) {
                 List<List<AttentionEdit>> sets = permutations(input.length(), layer, edits);
                 String name = "permute-layer" + layer + "-x" + edits;
                 timings.add(report(console, bench.editsBatched(name, input, sets)));
@@ -98,7 +114,10 @@ final class BenchCommand implements Callable<Integer> {
             }
             timings.addAll(FaithfulnessBench.run(bench, model, input, faithfulnessOrders, console));
             if (jwData != null) {
-                timings.addAll(JainWallaceBench.run(model, jwData, jwInstances, jwMaxLength, console));
+                timings.addAll(JainWallaceBench.run(model, jwData, jwInstances, jwMaxLength, jwOneByOne, console));
+            }
+            if (flipData != null) {
+                timings.addAll(DecisionFlipBench.run(model, flipData, flipInstances, flipMaxLength, console));
             }
             write(model, timings);
         }

@@ -13,9 +13,19 @@ import org.attnlab.data.TokenizedText;
  */
 public final class ModelBenchmark {
 
-    /** One measured case: median and mean wall time of {@code repeats} calls after {@code warmup}. */
+    /**
+     * One measured case: median and mean wall time of {@code repeats} calls after {@code warmup}, and the mean
+     * CPU time of the whole process per call (all threads; on a machine shared with other jobs it moves less
+     * than wall time does, and with one compute thread it is the work done).
+     */
     public record Timing(String name, int batch, int sequenceLength, int repeats, double medianMillis,
-                         double meanMillis, double itemsPerSecond) {
+                         double meanMillis, double itemsPerSecond, double cpuMillis) {
+    }
+
+    /** CPU time used by this process so far, all threads, in ms. */
+    public static double processCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
     }
 
     private final ClassifierModel model;
@@ -79,6 +89,7 @@ public final class ModelBenchmark {
             call.get();
         }
         double[] millis = new double[repeats];
+        double cpu = processCpuMillis();
         for (int i = 0; i < repeats; i++) {
             long start = System.nanoTime();
             call.get();
@@ -88,6 +99,7 @@ public final class ModelBenchmark {
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
         double median = repeats % 2 == 1 ? sorted[repeats / 2] : (sorted[repeats / 2 - 1] + sorted[repeats / 2]) / 2;
-        return new Timing(name, batch, length, repeats, median, mean, items / (median / 1000.0));
+        cpu = (processCpuMillis() - cpu) / repeats;
+        return new Timing(name, batch, length, repeats, median, mean, items / (median / 1000.0), cpu);
     }
 }

@@ -1,6 +1,8 @@
 package org.attnlab.model.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -88,16 +90,71 @@ final class BertEncoder {
         return manager.create(bias, new Shape(lengths.length, 1, 1, n)).toType(dtype, false);
     }
 
-    /** One transformer layer; {@code scale} is the array {@code 1/sqrt(head size)} in the model's dtype. */
+    /**
+     * One transformer layer; {@code scale} is the array {@code 1/sqrt(head size)} in the model's dtype, {@code maskBias}
+     * the additive mask or {@code null} when no key is padding.
+     */
     NDArray layer(int l, NDArray x, NDArray maskBias, NDArray scale, AttentionHook hook) {
-        String p = "encoder.layer." + l + ".";
-        NDArray q = heads(dense(x, p + "attention.self.query"));
-        NDArray k = heads(dense(x, p + "attention.self.key"));
-        NDArray v = heads(dense(x, p + "attention.self.value"));
+        NDArray[] qkv = queryKeyValue(l, x);
+        NDArray q = qkv[0];
+        NDArray k = qkv[1];
+        NDArray v = qkv[2];
         hook.onValues(l, v);
-        NDArray scores = q.matMul(k.swapAxes(2, 3)).mul(scale).add(maskBias);
+        // Scaling the queries touches n x headSize numbers per head rather than the n x n scores.
+        NDArray scores = q.mul(scale).matMul(k.swapAxes(2, 3));
+        if (maskBias != null) {
+            scores = scores.add(maskBias);
+        }
         NDArray probs = hook.onAttention(l, scores.softmax(-1));
-        NDArray context = mergeHeads(probs.matMul(v));
+        return afterAttention(l, mergeHeads(probs.matMul(v)), x);
+    }
+
+    /**
+     * Layer {@code l}'s queries, keys and values of {@code x} as one matrix product (one GEMM instead of three),
+     * each {@code [batch, heads, n, headSize]}. The weights are concatenated per call, not cached, so training
+     * updates and gradients reach the three weight tensors.
+     */
+    NDArray[] queryKeyValue(int l, NDArray x) {
+        String p = "encoder.layer." + l + ".attention.self.";
+        NDManager m = x.getManager();
+        // One op each, so no intermediate is left in the weights' manager; the results move to the caller's.
+        NDArray weight = NDArrays.concat(new NDList(w.get(p + "query.weight"), w.get(p + "key.weight"),
+                w.get(p + "value.weight")), 0);
+        weight.attach(m);
+        NDArray bias = NDArrays.concat(new NDList(w.get(p + "query.bias"), w.get(p + "key.bias"),
+                w.get(p + "value.bias")), 0);
+        bias.attach(m);
+        NDArray qkv = Linear.linear(x, weight, bias).head();
+        Shape s = x.getShape();
+        // [batch, n, 3 * hidden] -> [3, batch, heads, n, headSize]
+        NDArray split = qkv.reshape(s.get(0), s.get(1), 3, config.heads(), config.headSize()).transpose(2, 0, 3, 1, 4);
+        return new NDArray[] {split.get(0), split.get(1), split.get(2)};
+    }
+
+    /** Layer {@code l}'s queries of {@code x [batch, rows, hidden]}, as {@code [batch, heads, rows, headSize]}. */
+    NDArray query(int l, NDArray x) {
+        return heads(dense(x, "encoder.layer." + l + ".attention.self.query"));
+    }
+
+    /** Layer {@code l}'s keys of {@code x}, as {@code [batch, heads, n, headSize]}. */
+    NDArray key(int l, NDArray x) {
+        return heads(dense(x, "encoder.layer." + l + ".attention.self.key"));
+    }
+
+    /** Layer {@code l}'s values of {@code x} (bias included), as {@code [batch, heads, n, headSize]}. */
+    NDArray value(int l, NDArray x) {
+        return heads(dense(x, "encoder.layer." + l + ".attention.self.value"));
+    }
+
+    /**
+     * The rest of layer {@code l} once attention has mixed the values: attention output dense, residual
+     * {@code x}, LayerNorm, feed-forward, residual, LayerNorm. Row-wise: row i of the result depends only on
+     * row i of {@code context} and of {@code x} (which broadcasts, e.g. one row against many contexts).
+     *
+     * @param context the heads' outputs merged, {@code [batch, rows, hidden]}
+     */
+    NDArray afterAttention(int l, NDArray context, NDArray x) {
+        String p = "encoder.layer." + l + ".";
         NDArray attended = layerNorm(dense(context, p + "attention.output.dense").add(x),
                 p + "attention.output.LayerNorm");
         NDArray hidden = Activation.gelu(dense(attended, p + "intermediate.dense"));
@@ -151,7 +208,8 @@ final class BertEncoder {
         return x.reshape(s.get(0), s.get(1), config.heads(), config.headSize()).transpose(0, 2, 1, 3);
     }
 
-    private NDArray mergeHeads(NDArray x) {
+    /** {@code [batch, heads, n, headSize]} to {@code [batch, n, hidden]}. */
+    NDArray mergeHeads(NDArray x) {
         Shape s = x.getShape();
         return x.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), (long) config.hiddenSize());
     }

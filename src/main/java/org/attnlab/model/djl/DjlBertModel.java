@@ -42,6 +42,8 @@ public final class DjlBertModel implements ClassifierModel {
     private final ModelInfo info;
     private final DataType dtype;
     private final HfModelDirectory source;
+    /** Whether forward and forwardEdited may take exact shortcuts ({@link LastLayerQueryRows}). */
+    private boolean shortcuts = true;
 
     private DjlBertModel(HfModelDirectory source, NDManager base, BertEncoder encoder, HfTokenizer tokenizer,
                          ModelInfo info, DataType dtype) {
@@ -74,6 +76,16 @@ public final class DjlBertModel implements ClassifierModel {
             base.close();
             throw e;
         }
+    }
+
+    /**
+     * Lets {@link #forward} and {@link #forwardEdited} take their exact shortcuts (on by default; under a CLS-pooler
+     * head, when only outputs are asked for, the last layer is computed for the [CLS] row only, and edits of only
+     * the last layer's attention recompute only that row, see {@link LastLayerQueryRows}), or forces the full
+     * computation of every layer (above the lowest edit): the oracle in tests, "before" in {@code bench}.
+     */
+    public void useShortcuts(boolean on) {
+        this.shortcuts = on;
     }
 
     /** The directory this model was loaded from. */
@@ -123,8 +135,12 @@ public final class DjlBertModel implements ClassifierModel {
             List<TokenizedText> chunk = inputs.subList(from, Math.min(inputs.size(), from + MAX_BATCH));
             try (NDManager sub = base.newSubManager()) {
                 PaddedBatch batch = PaddedBatch.of(sub, chunk, dtype);
-                Recording recording = new Recording(encoder, options);
                 NDArray x = encoder.embeddingOutput(batch.ids(), encoder.wordEmbeddings(batch.ids()));
+                if (shortcuts && LastLayerQueryRows.appliesToForward(encoder.config(), options)) {
+                    results.addAll(classOutputs(LastLayerQueryRows.logits(encoder, x, batch.maskBias(), scale(sub))));
+                    continue;
+                }
+                Recording recording = new Recording(encoder, options);
                 NDArray last = upward(x, 0, batch.maskBias(), recording.hook(List.of()));
                 results.addAll(unpack(batch, last, options, recording, null, 0));
             }
@@ -147,6 +163,9 @@ public final class DjlBertModel implements ClassifierModel {
             NDArray x = encoder.embeddingOutput(one.ids(), encoder.wordEmbeddings(one.ids()));
             for (int l = 0; l < lowest; l++) {
                 x = encoder.layer(l, x, one.maskBias(), scale(sub), belowHook);
+            }
+            if (shortcuts && LastLayerQueryRows.applies(encoder.config(), editSets, options)) {
+                return classOutputs(LastLayerQueryRows.logits(encoder, x, editSets, scale(sub)));
             }
             for (int from = 0; from < editSets.size(); from += MAX_BATCH) {
                 List<List<AttentionEdit>> chunk = editSets.subList(from, Math.min(editSets.size(), from + MAX_BATCH));
@@ -324,6 +343,19 @@ public final class DjlBertModel implements ClassifierModel {
                     logits == null ? null : java.util.Arrays.copyOfRange(logits, b * classes, (b + 1) * classes),
                     probs == null ? null : java.util.Arrays.copyOfRange(probs, b * classes, (b + 1) * classes),
                     attentions, lastHidden, values, norms));
+        }
+        return out;
+    }
+
+    /** One output-only result per row of {@code logits [batch, classes]}. */
+    private List<ForwardResult> classOutputs(NDArray logits) {
+        int classes = info.labels().size();
+        double[] l = logits.toType(DataType.FLOAT64, false).toDoubleArray();
+        double[] p = logits.softmax(-1).toType(DataType.FLOAT64, false).toDoubleArray();
+        List<ForwardResult> out = new ArrayList<>(l.length / classes);
+        for (int b = 0; b < l.length / classes; b++) {
+            out.add(new ForwardResult(java.util.Arrays.copyOfRange(l, b * classes, (b + 1) * classes),
+                    java.util.Arrays.copyOfRange(p, b * classes, (b + 1) * classes), null, null));
         }
         return out;
     }

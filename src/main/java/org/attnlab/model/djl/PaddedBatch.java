@@ -9,7 +9,9 @@ import org.attnlab.data.TokenizedText;
 
 /**
  * Inputs of one forward, right-padded to the longest: ids {@code [batch, n]} (padding id 0), the
- * additive attention mask, and the real-token indicators mean pooling needs.
+ * additive attention mask ({@code null} when nothing is padded: the softmax then needs no mask, and a batch of
+ * one input, as edits and gradients use, or of equal lengths, as leave-one-out uses, skips an
+ * {@code [batch, heads, n, n]} addition per layer), and the real-token indicators mean pooling needs.
  */
 record PaddedBatch(NDArray ids, NDArray maskBias, NDArray realTokens, NDArray tokenCounts, int[] lengths,
                    int width) {
@@ -31,8 +33,12 @@ record PaddedBatch(NDArray ids, NDArray maskBias, NDArray realTokens, NDArray to
             java.util.Arrays.fill(real, i * width, i * width + x.length, 1.0);
             counts[i] = x.length;
         }
+        boolean padded = false;
+        for (int len : lengths) {
+            padded |= len < width;
+        }
         return new PaddedBatch(manager.create(ids, new Shape(b, width)),
-                BertEncoder.maskBias(manager, lengths, width, dtype),
+                padded ? BertEncoder.maskBias(manager, lengths, width, dtype) : null,
                 manager.create(real, new Shape(b, width, 1)).toType(dtype, false),
                 manager.create(counts, new Shape(b, 1)).toType(dtype, false), lengths, width);
     }
