@@ -1,6 +1,7 @@
 package org.attnlab.model.djl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,8 @@ class ArchitectureShortcutTest {
             try (DjlBertModel model = DjlBertModel.load(ArchitectureFixtures.dir(name))) {
                 List<TokenizedText> inputs = List.of(model.tokenize("a good film", false),
                         model.tokenize("the plot was dull and the acting worse", true));
+                assertTrue(LastLayerQueryRows.appliesToForward(model.encoder().config(), ForwardOptions.OUTPUT_ONLY),
+                        name + ": the shortcut must apply, or this test compares the full path with itself");
                 int last = model.info().layers() - 1;
                 TokenizedText x = inputs.get(1);
                 List<List<AttentionEdit>> edits = new ArrayList<>();
