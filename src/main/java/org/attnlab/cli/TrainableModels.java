@@ -14,6 +14,7 @@ import org.attnlab.data.Example;
 import org.attnlab.model.djl.TrainableBertModel;
 import org.attnlab.model.djl.rnn.DjlRnnAttentionModel;
 import org.attnlab.model.djl.rnn.RnnAttentionConfig;
+import org.attnlab.model.djl.rnn.RnnTrainingRecipe;
 import org.attnlab.model.djl.rnn.Vocabulary;
 import org.attnlab.model.hf.BertConfig;
 import org.attnlab.model.hf.HfModelDirectory;
@@ -43,8 +44,10 @@ final class TrainableModels {
         }
         RnnAttentionConfig paper = RnnAttentionConfig.jainWallace(RnnAttentionConfig.Encoder.of(m.encoder()),
                 RnnAttentionConfig.Attention.of(m.attention()), data.labels());
-        Vocabulary vocabulary = Vocabulary.build(data.train().stream().map(Example::text).toList(), m.minCount(),
-                paper.maxVocabulary());
+        boolean byDocuments = m.minDocuments() != null;
+        Vocabulary vocabulary = Vocabulary.build(data.train().stream().map(Example::text).toList(),
+                byDocuments ? m.minDocuments() : m.minCount(), paper.maxVocabulary(),
+                Vocabulary.Words.of(m.tokenizer() == null ? "regex" : m.tokenizer()), byDocuments);
         float[][] vectors = m.embeddings() == null ? null : WordPieceVectors.of(
                 new HfModelDirectory(ModelCatalog.resolve(m.embeddings(), Defaults.modelsDir())).requireComplete(),
                 java.util.stream.IntStream.range(0, vocabulary.size()).mapToObj(vocabulary::token).toList());
@@ -60,9 +63,13 @@ final class TrainableModels {
         // Additive attention's tanh layer is half the encoder output (Jain & Wallace); dot attention has none.
         int attentionDim = sized.attention() == RnnAttentionConfig.Attention.ADDITIVE ? sized.encoderOutputSize() / 2 : 0;
         RnnAttentionConfig config = new RnnAttentionConfig(sized.encoder(), sized.attention(), embedding, hidden, attentionDim,
-                sized.kernelSizes(), t.maxLength(), m.minCount(), sized.maxVocabulary(), sized.dropout(), data.labels());
-        return DjlRnnAttentionModel.create(config, vocabulary,
-                new TrainingOptions(t.learningRate(), t.weightDecay(), t.seed(), "all"), Precision.FLOAT32, vectors);
+                sized.kernelSizes(), t.maxLength(), byDocuments ? m.minDocuments() : m.minCount(), sized.maxVocabulary(),
+                sized.dropout(), data.labels(), RnnAttentionConfig.Output.of(m.output() == null ? "softmax" : m.output()));
+        double[] classWeights = t.posWeight() == null ? null : new double[] {1, RnnTrainingRecipe.balancedPositiveWeight(
+                data.train().stream().mapToInt(e -> data.labelId(e.label())).toArray())};
+        RnnTrainingRecipe recipe = new RnnTrainingRecipe(t.attentionWeightDecay(), classWeights, "sum".equals(t.lossReduction()));
+        return DjlRnnAttentionModel.create(config, vocabulary, new TrainingOptions(t.learningRate(), t.weightDecay(), t.seed(), "all"),
+                recipe, Precision.FLOAT32, vectors, true);
     }
 
     /** A scratch directory beside the models, removed by the caller. */

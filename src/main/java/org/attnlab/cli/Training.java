@@ -41,7 +41,8 @@ final class Training {
         }
         TrainingSpec.TrainingSection t = s.training();
         TrainingPlan plan = new TrainingPlan(t.epochs(), t.batchSize(), t.seed(), t.maxLength(), t.maxTrainExamples(),
-                t.maxDevExamples(), t.timeBudgetMinutes() * 60);
+                t.maxDevExamples(), t.timeBudgetMinutes() * 60, TrainingPlan.Selection.of(t.selectionOrDefault()),
+                t.firstEligibleEpochOrDefault());
         console.printf(Locale.ROOT, "training %s on %s (%d train / %d dev / %d test) ...%n", s.name(), data.name(),
                 data.train().size(), data.dev().size(), data.test().size());
         console.flush();
