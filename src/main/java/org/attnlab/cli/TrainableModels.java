@@ -15,6 +15,7 @@ import org.attnlab.model.djl.TrainableBertModel;
 import org.attnlab.model.djl.rnn.DjlRnnAttentionModel;
 import org.attnlab.model.djl.rnn.RnnAttentionConfig;
 import org.attnlab.model.djl.rnn.RnnTrainingRecipe;
+import org.attnlab.model.djl.rnn.WordVectorStart;
 import org.attnlab.model.djl.rnn.Vocabulary;
 import org.attnlab.model.hf.BertConfig;
 import org.attnlab.model.hf.HfModelDirectory;
@@ -32,7 +33,7 @@ final class TrainableModels {
      * A new, untrained model for {@code spec}. A transformer gets a seeded random head on its pretrained
      * encoder, staged in {@code scratch} (which must outlive the model: saving copies its tokenizer).
      */
-    static TrainableModel create(TrainingSpec spec, Dataset data, Path scratch) {
+    static TrainableModel create(TrainingSpec spec, Dataset data, Path scratch, Path specDir) {
         TrainingSpec.ModelSection m = spec.model();
         TrainingSpec.TrainingSection t = spec.training();
         if (m.kind().equals("transformer")) {
@@ -57,6 +58,13 @@ final class TrainableModels {
             throw new IllegalArgumentException("model.embedding_dim: " + m.embeddings() + "'s word vectors have "
                     + embedding + " dimensions, got " + m.embeddingDim());
         }
+        boolean rescale = true;
+        if (m.wordVectors() != null) {
+            vectors = m.wordVectors().equals("skipgram")
+                    ? WordVectorStart.skipGram(data.train().stream().map(Example::text).toList(), vocabulary, embedding, t.seed())
+                    : wordVectorFile(specDir.resolve(m.wordVectors()), vocabulary, embedding);
+            rescale = false;
+        }
         int hidden = m.hiddenSize() != null ? m.hiddenSize() : paper.hiddenSize();
         RnnAttentionConfig sized = new RnnAttentionConfig(paper.encoder(), paper.attention(), embedding, hidden, paper.attentionDim(),
                 paper.kernelSizes(), t.maxLength(), m.minCount(), paper.maxVocabulary(), paper.dropout(), data.labels());
@@ -69,7 +77,15 @@ final class TrainableModels {
                 data.train().stream().mapToInt(e -> data.labelId(e.label())).toArray())};
         RnnTrainingRecipe recipe = new RnnTrainingRecipe(t.attentionWeightDecay(), classWeights, "sum".equals(t.lossReduction()));
         return DjlRnnAttentionModel.create(config, vocabulary, new TrainingOptions(t.learningRate(), t.weightDecay(), t.seed(), "all"),
-                recipe, Precision.FLOAT32, vectors, true);
+                recipe, Precision.FLOAT32, vectors, rescale);
+    }
+
+    private static float[][] wordVectorFile(Path file, Vocabulary vocabulary, int dimension) {
+        try {
+            return WordVectorStart.fromFile(file, vocabulary, dimension);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read the word vectors (" + e.getMessage() + ")", e);
+        }
     }
 
     /** A scratch directory beside the models, removed by the caller. */

@@ -53,7 +53,7 @@ final class Training {
         Path stage = Directories.stageBeside(dir);
         Path scratch = TrainableModels.scratch(s.name());
         try {
-            try (TrainableModel model = TrainableModels.create(s, data, scratch)) {
+            try (TrainableModel model = TrainableModels.create(s, data, scratch, specFile.toAbsolutePath().getParent())) {
                 outcome = new ModelTrainer(true).train(model, data, plan, stage, Models::load);
             } finally {
                 Directories.deleteTree(scratch);

@@ -23,6 +23,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *   tokenizer: keras           # rnn: regex (default: words and punctuation) | keras (Jain &amp; Wallace's IMDB words)
  *   min_documents: 10          # rnn: vocabulary = words in at least this many training texts (replaces min_count)
  *   output: sigmoid            # rnn: softmax (default) | sigmoid (two classes: one unit, Jain &amp; Wallace's head)
+ *   word_vectors: skipgram     # rnn: start the embeddings, at raw scale, zero where there is no vector, from
+ *                              # skip-gram vectors trained on the training split (word2vec's defaults, the
+ *                              # training seed) or from a text-format file (word v1 ... vD; relative to the spec)
  * training:
  *   epochs: 3
  *   batch_size: 32
@@ -66,7 +69,8 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
                                @JsonInclude(JsonInclude.Include.NON_NULL) String embeddings,
                                @JsonInclude(JsonInclude.Include.NON_NULL) String tokenizer,
                                @JsonInclude(JsonInclude.Include.NON_NULL) Integer minDocuments,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) String output) {
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String output,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String wordVectors) {
 
         public ModelSection {
             require("transformer".equals(kind) || "rnn".equals(kind), "model.kind", "transformer or rnn, got " + kind);
@@ -77,9 +81,10 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
                 trainable = trainable == null ? "top-2" : trainable;
                 require(trainable.matches("head|all|top-[0-9]+"), "model.trainable", "head, top-K or all, got " + trainable);
                 require(encoder == null && attention == null && embeddingDim == null && hiddenSize == null && minCount == null
-                        && embeddings == null && tokenizer == null && minDocuments == null && output == null, "model",
+                        && embeddings == null && tokenizer == null && minDocuments == null && output == null
+                        && wordVectors == null, "model",
                         "encoder, attention, embedding_dim, hidden_size, min_count, embeddings, tokenizer, min_documents and "
-                                + "output apply to kind rnn only");
+                                + "output, word_vectors apply to kind rnn only");
             } else {
                 require(encoder != null && encoder.matches("bilstm|bigru|cnn|average|none"), "model.encoder",
                         "bilstm, bigru, cnn, average or none, got " + encoder);
@@ -93,6 +98,8 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
                         "model", "embedding_dim, hidden_size, min_count, min_documents must be > 0");
                 require(tokenizer == null || tokenizer.matches("regex|keras"), "model.tokenizer", "regex or keras, got " + tokenizer);
                 require(output == null || output.matches("softmax|sigmoid"), "model.output", "softmax or sigmoid, got " + output);
+                require(wordVectors == null || (embeddings == null && !wordVectors.isBlank()), "model.word_vectors",
+                        "skipgram or a word-vector file, and not together with embeddings");
             }
         }
     }
