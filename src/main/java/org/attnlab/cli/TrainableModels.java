@@ -68,11 +68,12 @@ final class TrainableModels {
         int hidden = m.hiddenSize() != null ? m.hiddenSize() : paper.hiddenSize();
         RnnAttentionConfig sized = new RnnAttentionConfig(paper.encoder(), paper.attention(), embedding, hidden, paper.attentionDim(),
                 paper.kernelSizes(), t.maxLength(), m.minCount(), paper.maxVocabulary(), paper.dropout(), data.labels());
-        // Additive attention's tanh layer is half the encoder output (Jain & Wallace); dot attention has none.
-        int attentionDim = sized.attention() == RnnAttentionConfig.Attention.ADDITIVE ? sized.encoderOutputSize() / 2 : 0;
+        // Additive attention's tanh layer: as the spec says, else half the encoder output (Jain & Wallace); dot has none.
+        int attentionDim = sized.attention() != RnnAttentionConfig.Attention.ADDITIVE ? 0
+                : m.attentionDim() != null ? m.attentionDim() : sized.encoderOutputSize() / 2;
         RnnAttentionConfig config = new RnnAttentionConfig(sized.encoder(), sized.attention(), embedding, hidden, attentionDim,
                 sized.kernelSizes(), t.maxLength(), byDocuments ? m.minDocuments() : m.minCount(), sized.maxVocabulary(),
-                sized.dropout(), data.labels(), RnnAttentionConfig.Output.of(m.output() == null ? "softmax" : m.output()));
+                m.dropout() != null ? m.dropout() : sized.dropout(), data.labels(), RnnAttentionConfig.Output.of(m.output() == null ? "softmax" : m.output()));
         double[] classWeights = t.posWeight() == null ? null : new double[] {1, RnnTrainingRecipe.balancedPositiveWeight(
                 data.train().stream().mapToInt(e -> data.labelId(e.label())).toArray())};
         RnnTrainingRecipe recipe = new RnnTrainingRecipe(t.attentionWeightDecay(), classWeights, "sum".equals(t.lossReduction()));

@@ -26,6 +26,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *   word_vectors: skipgram     # rnn: start the embeddings, at raw scale, zero where there is no vector, from
  *                              # skip-gram vectors trained on the training split (word2vec's defaults, the
  *                              # training seed) or from a text-format file (word v1 ... vD; relative to the spec)
+ *   attention_dim: 100         # rnn, additive: size of the tanh layer (default: half the encoder output, J&amp;W)
+ *   dropout: 0.44              # rnn: dropout on the word embeddings while training (default 0)
  * training:
  *   epochs: 3
  *   batch_size: 32
@@ -70,7 +72,9 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
                                @JsonInclude(JsonInclude.Include.NON_NULL) String tokenizer,
                                @JsonInclude(JsonInclude.Include.NON_NULL) Integer minDocuments,
                                @JsonInclude(JsonInclude.Include.NON_NULL) String output,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) String wordVectors) {
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String wordVectors,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Integer attentionDim,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Double dropout) {
 
         public ModelSection {
             require("transformer".equals(kind) || "rnn".equals(kind), "model.kind", "transformer or rnn, got " + kind);
@@ -82,9 +86,9 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
                 require(trainable.matches("head|all|top-[0-9]+"), "model.trainable", "head, top-K or all, got " + trainable);
                 require(encoder == null && attention == null && embeddingDim == null && hiddenSize == null && minCount == null
                         && embeddings == null && tokenizer == null && minDocuments == null && output == null
-                        && wordVectors == null, "model",
+                        && wordVectors == null && attentionDim == null && dropout == null, "model",
                         "encoder, attention, embedding_dim, hidden_size, min_count, embeddings, tokenizer, min_documents and "
-                                + "output, word_vectors apply to kind rnn only");
+                                + "output, word_vectors, attention_dim, dropout apply to kind rnn only");
             } else {
                 require(encoder != null && encoder.matches("bilstm|bigru|cnn|average|none"), "model.encoder",
                         "bilstm, bigru, cnn, average or none, got " + encoder);
@@ -98,6 +102,9 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
                         "model", "embedding_dim, hidden_size, min_count, min_documents must be > 0");
                 require(tokenizer == null || tokenizer.matches("regex|keras"), "model.tokenizer", "regex or keras, got " + tokenizer);
                 require(output == null || output.matches("softmax|sigmoid"), "model.output", "softmax or sigmoid, got " + output);
+                require(attentionDim == null || (attentionDim > 0 && attention.equals("additive")), "model.attention_dim",
+                        "> 0, for additive attention only, got " + attentionDim);
+                require(dropout == null || (dropout >= 0 && dropout < 1), "model.dropout", "in [0, 1), got " + dropout);
                 require(wordVectors == null || (embeddings == null && !wordVectors.isBlank()), "model.word_vectors",
                         "skipgram or a word-vector file, and not together with embeddings");
             }

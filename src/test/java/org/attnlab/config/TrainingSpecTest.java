@@ -87,6 +87,10 @@ class TrainingSpecTest {
         expect(rnn.replace("tokenizer: keras", "tokenizer: spacy"), "model.tokenizer: regex or keras");
         expect(rnn.replace("pos_weight: balanced", "pos_weight: 2"), "training.pos_weight: balanced");
         expect(VALID.replace("  max_length: 64\n", "  max_length: 64\n  pos_weight: balanced\n"), "apply to model kind rnn only");
+        expect(rnn.replace("output: sigmoid", "output: sigmoid, attention_dim: 0"), "model.attention_dim: > 0");
+        expect(rnn.replace("output: sigmoid", "output: sigmoid, dropout: 1.0"), "model.dropout: in [0, 1)");
+        expect(rnn.replace("output: sigmoid", "output: sigmoid, word_vectors: skipgram, embeddings: minilm"),
+                "model.word_vectors: skipgram or a word-vector file, and not together with embeddings");
     }
 
     private void expect(String yaml, String fragment) throws Exception {
