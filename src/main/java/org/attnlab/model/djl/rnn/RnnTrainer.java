@@ -21,22 +21,29 @@ final class RnnTrainer {
     private final DataType dtype;
     private final AmsGradAdam optimizer;
     private final Random dropoutRandom;
+    private final RnnTrainingRecipe recipe;
 
-    RnnTrainer(RnnNetwork network, DataType dtype, TrainingOptions options, NDManager base) {
+    RnnTrainer(RnnNetwork network, DataType dtype, TrainingOptions options, RnnTrainingRecipe recipe, NDManager base) {
         this.network = network;
         this.dtype = dtype;
-        this.optimizer = new AmsGradAdam(options, network.weights().all(), base);
+        this.recipe = recipe;
+        this.optimizer = new AmsGradAdam(options, recipe, network.weights().all(), base);
         // A stream of its own (not the initialisation's), so enabling dropout leaves the initial weights alone.
         this.dropoutRandom = new Random(~options.seed());
     }
 
-    /** One step of mean cross-entropy on checked inputs and labels; returns the loss before the step. */
+    /**
+     * One step of cross-entropy (mean, or the recipe's class-weighted sum) on checked inputs and labels;
+     * returns the loss before the step.
+     */
     double step(NDManager base, List<TokenizedText> inputs, int[] labels) {
         int classes = network.config().labels().size();
-        // Cross-entropy as a weighted sum of log-probabilities: -1/B at each gold class, 0 elsewhere.
+        // Cross-entropy as a weighted sum of log-probabilities: -w(y)/B (or -w(y)) at each gold class, 0 elsewhere.
+        // With a sigmoid head, -log softmax(0, z)[y] is exactly BCE-with-logits of z against y.
+        double denominator = recipe.sumOverBatch() ? 1 : labels.length;
         double[] weights = new double[labels.length * classes];
         for (int i = 0; i < labels.length; i++) {
-            weights[i * classes + labels[i]] = -1.0 / labels.length;
+            weights[i * classes + labels[i]] = -recipe.classWeight(labels[i]) / denominator;
         }
         Map<String, NDArray> parameters = network.weights().all();
         try (NDManager sub = base.newSubManager()) {
