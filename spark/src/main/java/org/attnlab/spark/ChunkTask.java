@@ -39,6 +39,9 @@ final class ChunkTask {
     }
 
     static ChunkResult run(WorkChunk c) {
+        // libtorch's grad mode and intra-op thread count are per thread: as on the main thread, or the
+        // records differ in the last bits.
+        org.attnlab.model.djl.EngineThreads.configureCurrentThread();
         List<PlannedExperiment> experiments = experiments(c);
         long start = System.nanoTime();
         ClassifierModel model = ModelPool.borrow(c.modelDir());

@@ -176,6 +176,10 @@ class SparkSuiteTest {
             Path want = Records.file(reference, e.type());
             Path got = Records.file(suite.runDir(), e.type());
             assertEquals(2 * SAMPLE, Files.readAllLines(got).size(), e.type().id());
+            if (!java.util.Arrays.equals(Files.readAllBytes(want), Files.readAllBytes(got))) {
+                Files.copy(want, Files.createDirectories(Path.of("target/record-diff")).resolve("local-" + e.type().id() + ".jsonl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(got, Path.of("target/record-diff").resolve("spark-" + e.type().id() + ".jsonl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             assertArrayEquals(Files.readAllBytes(want), Files.readAllBytes(got), e.type().id() + ": records differ from the local run's");
         }
         assertFalse(Files.exists(RecordParts.dir(suite.runDir())), "parts are removed once merged");
