@@ -7,10 +7,11 @@ import java.io.Serializable;
  *
  * @param name          the part written
  * @param instances     instances computed
- * @param openSeconds   time to get the model (0 when the executor's pool had it open already)
+ * @param opened        whether the task opened its model (false: the executor's pool had it open)
+ * @param openSeconds   time to get the model
  * @param computeSeconds time to make the records
  * @param partBytes     bytes of the part written
  */
-public record ChunkResult(String name, int instances, double openSeconds, double computeSeconds, long partBytes)
+public record ChunkResult(String name, int instances, boolean opened, double openSeconds, double computeSeconds, long partBytes)
         implements Serializable {
 }

@@ -44,7 +44,8 @@ final class ChunkTask {
         org.attnlab.model.djl.EngineThreads.configureCurrentThread();
         List<PlannedExperiment> experiments = experiments(c);
         long start = System.nanoTime();
-        ClassifierModel model = ModelPool.borrow(c.modelDir());
+        ModelPool.Lease lease = ModelPool.borrow(c.modelDir());
+        ClassifierModel model = lease.model();
         double open = (System.nanoTime() - start) / 1e9;
         long computeStart = System.nanoTime();
         List<String> entries = new ArrayList<>();
@@ -73,7 +74,7 @@ final class ChunkTask {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ChunkResult(c.name(), c.items().size(), open, compute, bytes);
+        return new ChunkResult(c.name(), c.items().size(), lease.opened(), open, compute, bytes);
     }
 
     /** The suite's experiments as the driver's plan built them: same types, same resolved settings, same context. */

@@ -23,15 +23,19 @@ final class ModelPool {
     private ModelPool() {
     }
 
+    /** A borrowed model, and whether this borrow opened it. */
+    record Lease(ClassifierModel model, boolean opened) {
+    }
+
     /** An idle open model of {@code dir}, or a newly opened one. */
-    static ClassifierModel borrow(String dir) {
+    static Lease borrow(String dir) {
         synchronized (IDLE) {
             ClassifierModel m = IDLE.computeIfAbsent(dir, d -> new ArrayDeque<>()).poll();
             if (m != null) {
-                return m;
+                return new Lease(m, false);
             }
         }
-        return Models.load(Path.of(dir));
+        return new Lease(Models.load(Path.of(dir)), true);
     }
 
     static void release(String dir, ClassifierModel model) {

@@ -112,7 +112,10 @@ class SparkSuiteTest {
         JsonNode engine = Json.MAPPER.readTree(suite.runDir().resolve("provenance.json").toFile()).path("engine");
         assertEquals("spark", engine.path("name").asText());
         assertEquals("local[2]", engine.path("master").asText());
-        assertTrue(engine.path("tasks").asInt() >= 2, engine.toString());
+        int tasks = engine.path("tasks").asInt();
+        int opens = engine.path("model_opens").asInt();
+        assertEquals(8, tasks, "10 instances of each model in tasks of ceil(10 / (2 x 2)) = 3: " + engine);
+        assertTrue(opens >= 2 && opens <= 4, "each model opened at most once per task thread, reused after: " + engine);
         assertEquals(2 * SAMPLE, engine.path("instances").asInt(), engine.toString());
         assertEquals(Files.readString(reference.resolve("summary.json")), Files.readString(suite.runDir().resolve("summary.json")));
     }
