@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
+import org.attnlab.model.djl.GradientLock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -200,7 +201,7 @@ public final class DjlRnnAttentionModel implements TrainableModel {
         checkInput(input);
         AlphaEditor.validate(request.edits(), input.length());
         try (NDManager sub = base.newSubManager();
-             GradientCollector collector = sub.getEngine().newGradientCollector()) {
+             GradientCollector collector = GradientLock.open(sub)) {
             RnnBatch one = RnnBatch.of(sub, List.of(input), dtype);
             NDArray words = network.embed(one.ids());
             if (request.embeddingScale() != 1.0) {

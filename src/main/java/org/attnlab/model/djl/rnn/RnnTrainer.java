@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import org.attnlab.model.djl.GradientLock;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -52,7 +53,7 @@ final class RnnTrainer {
             // Parameters need gradients only here; explanation gradients would otherwise fill them too.
             parameters.values().forEach(p -> p.setRequiresGradient(true));
             double loss;
-            try (GradientCollector collector = sub.getEngine().newGradientCollector()) {
+            try (GradientCollector collector = GradientLock.open(sub)) {
                 NDArray x = network.embed(batch.ids());
                 if (network.config().dropout() > 0) {
                     x = x.mul(dropoutMask(sub, x));
