@@ -162,7 +162,7 @@ class TrainCommandTest {
         CliRun run = CliRun.of("train", spec.toString(), "--out", tmp.resolve("never").toString());
 
         assertEquals(2, run.exitCode(), run.err());
-        assertTrue(run.err().contains("dataset 'no-such.csv' is neither a built-in dataset (imdb, uci-amazon"), run.err());
+        assertTrue(run.err().contains("dataset 'no-such.csv' is neither a built-in dataset (" + String.join(", ", org.attnlab.data.DatasetCatalog.names()) + ")"), run.err());
         assertTrue(run.err().contains(tmp.resolve("no-such.csv").toString()), run.err());
         assertFalse(Files.exists(tmp.resolve("never")));
     }

@@ -69,7 +69,7 @@ class DataCommandTest {
         assertEquals(0, run("list", "--format", "json"), err.toString());
         JsonNode j = new ObjectMapper().readTree(out.toString());
         assertEquals(home.dir().resolve("datasets/cache").toAbsolutePath().normalize().toString(), j.get("cacheDir").asText());
-        assertEquals(6, j.get("datasets").size());
+        assertEquals(org.attnlab.data.DatasetCatalog.names().size(), j.get("datasets").size());
         for (JsonNode d : j.get("datasets")) {
             assertEquals("missing", d.get("cache").asText(), d.toString());
         }
