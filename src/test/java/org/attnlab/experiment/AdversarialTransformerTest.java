@@ -1,11 +1,9 @@
 package org.attnlab.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.attnlab.data.TokenizedText;
 import org.attnlab.explain.AttentionView;
 import org.attnlab.explain.Instance;
 import org.attnlab.model.djl.DjlBertModel;
@@ -86,37 +84,5 @@ class AdversarialTransformerTest {
                 }
             }
         }
-    }
-
-    /** Not a speed claim (those live in bench): the cost printed for the record, 128 tokens, default settings. */
-    @Test
-    void costAt128Tokens() {
-        StringBuilder s = new StringBuilder();
-        while (model.tokenize(s.toString() + " x", false).length() < 140) {
-            s.append(TestModels.SENTENCES.get(5)).append(' ');
-        }
-        Instance x = new Instance(model, "long", truncated(s.toString(), 128), 1);
-        long start = System.nanoTime();
-        AdversarialExperiment.Result r = new AdversarialExperiment(AttentionView.DEFAULT, 5, 500, 0.01, EPSILON, 1).run(x);
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        assertNotNull(r);
-        assertNull(r.unsupported());
-        System.out.printf("MiniLM adversarial at %d tokens, K=5, 500 steps: %d ms per instance (threads %s)%n",
-                x.input().length(), ms, System.getProperty("ai.djl.pytorch.num_threads", "default"));
-    }
-
-    private static TokenizedText truncated(String text, int tokens) {
-        String[] words = text.split(" ");
-        int lo = 1;
-        int hi = words.length;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) / 2;
-            if (model.tokenize(String.join(" ", java.util.Arrays.copyOf(words, mid)), false).length() <= tokens) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return model.tokenize(String.join(" ", java.util.Arrays.copyOf(words, lo)), false);
     }
 }
