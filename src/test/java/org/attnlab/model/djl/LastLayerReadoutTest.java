@@ -108,6 +108,53 @@ class LastLayerReadoutTest {
         }
     }
 
+    /** RoBERTa, DistilBERT and ELECTRA heads read [CLS] too: same probabilities, and a directional derivative. */
+    @Test
+    void everyArchitectureMatchesTheOrdinaryForward() {
+        for (String name : org.attnlab.testing.ArchitectureFixtures.NAMES) {
+            try (DjlBertModel arch = DjlBertModel.load(org.attnlab.testing.ArchitectureFixtures.dir(name), Precision.FLOAT64)) {
+                arch.useShortcuts(false);
+                TokenizedText x = arch.tokenize("the plot was dull and the acting worse", false);
+                float[][][][] all = arch.forward(x, ForwardOptions.WITH_ATTENTIONS).attentions();
+                int layer = arch.info().layers() - 1;
+                float[][][] lastLayer = all[layer];
+                Random random = new Random(9);
+                try (AttentionReadout readout = arch.attentionReadout(x, layer, 0)) {
+                    int heads = readout.heads();
+                    double[][] rows = new double[heads][];
+                    double[][] direction = new double[heads][x.length()];
+                    for (int h = 0; h < heads; h++) {
+                        rows[h] = randomDistribution(random, x.length());
+                        for (int t = 0; t < x.length(); t++) {
+                            direction[h][t] = random.nextGaussian();
+                        }
+                    }
+                    double[] up = new double[readout.classes()];
+                    up[0] = 1;
+                    double[] p = readout.probabilities(new double[][][] {rows})[0];
+                    double[][] g = readout.backward(new double[][][] {rows}, new double[][] {up})[0];
+                    double[][] plus = copy(rows);
+                    double[][] minus = copy(rows);
+                    double analytic = 0;
+                    for (int h = 0; h < heads; h++) {
+                        for (int t = 0; t < x.length(); t++) {
+                            plus[h][t] += STEP * direction[h][t];
+                            minus[h][t] -= STEP * direction[h][t];
+                            analytic += g[h][t] * direction[h][t];
+                        }
+                    }
+                    List<ForwardResult> out = rerun(arch, x, lastLayer, layer, List.of(rows, plus, minus));
+                    for (int c = 0; c < p.length; c++) {
+                        assertEquals(out.get(0).probabilities()[c], p[c], 1e-12, name + " class " + c);
+                    }
+                    double fd = (out.get(1).probabilities()[0] - out.get(2).probabilities()[0]) / (2 * STEP);
+                    assertTrue(Math.abs(analytic) > 1e-4, name + ": derivative not trivially zero " + analytic);
+                    assertEquals(fd, analytic, 1e-7 * (1 + Math.abs(fd)), name);
+                }
+            }
+        }
+    }
+
     @Test
     void otherLayersRowsAndHeadsAreNotApplicable() {
         assertThrows(NotApplicableException.class, () -> model.attentionReadout(input, 0, 0));
@@ -127,6 +174,11 @@ class LastLayerReadoutTest {
 
     /** The ordinary forward with row 0 of every head of {@code layer} replaced by each candidate's rows. */
     private static List<ForwardResult> rerun(int layer, List<double[][]> candidates) {
+        return rerun(model, input, last, layer, candidates);
+    }
+
+    private static List<ForwardResult> rerun(DjlBertModel model, TokenizedText input, float[][][] last, int layer,
+                                             List<double[][]> candidates) {
         List<List<AttentionEdit>> sets = new ArrayList<>();
         for (double[][] rows : candidates) {
             List<AttentionEdit> set = new ArrayList<>();
