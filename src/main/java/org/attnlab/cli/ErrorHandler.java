@@ -18,7 +18,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
         if (ex instanceof IllegalArgumentException || ex instanceof ModelException
                 || ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException
-                || ex instanceof org.attnlab.experiment.RunLock.BusyException) {
+                || ex instanceof org.attnlab.experiment.RunLock.BusyException
+                || ex instanceof org.attnlab.model.NotApplicableException) {
             cmd.getErr().println("attnlab: error: " + ex.getMessage());
             return BAD_INPUT;
         }

@@ -14,6 +14,7 @@ public final class DatasetCatalog {
 
     private static final List<BuiltinDataset> ALL = List.of(
             new ImdbDataset(),
+            new JainWallaceImdbDataset(),
             new UciSentimentDataset("amazon"),
             new UciSentimentDataset("imdb"),
             new UciSentimentDataset("yelp"),

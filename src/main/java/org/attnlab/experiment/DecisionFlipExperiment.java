@@ -19,7 +19,7 @@ import org.attnlab.model.ForwardResult;
  * (renormalising each time) until the predicted class changes; record how many were erased, their
  * fraction of the real tokens, and the attention mass removed. Orderings: attention descending and
  * ascending, {@code randomOrders} random orders, and descending by each given importance measure
- * (e.g. dp/dalpha, alpha dp/dalpha, gradient, LOO). All prefixes of one ordering run as one batch.
+ * (e.g. dp/dalpha, alpha dp/dalpha, gradient, LOO). All prefixes of all orderings run as one batch.
  */
 public final class DecisionFlipExperiment implements Experiment<DecisionFlipExperiment.Result> {
 
@@ -78,21 +78,26 @@ public final class DecisionFlipExperiment implements Experiment<DecisionFlipExpe
         for (ImportanceMeasure m : rankers) {
             orders.put(m.id() + "-desc", Rankings.descending(x.importance(m).scores(), real));
         }
+        // Every prefix of every ordering in one call: the layers below the erased one run once for all of them.
+        int layers = x.model().info().layers();
+        List<List<AttentionEdit>> sets = new ArrayList<>();
+        for (int[] order : orders.values()) {
+            for (int k = 1; k <= order.length; k++) {
+                sets.add(erasure.edits(java.util.Arrays.copyOf(order, k), layers));
+            }
+        }
+        List<ForwardResult> results = x.model().forwardEdited(x.input(), sets, ForwardOptions.OUTPUT_ONLY);
         Map<String, Flip> out = new LinkedHashMap<>();
+        int offset = 0;
         for (Map.Entry<String, int[]> e : orders.entrySet()) {
-            out.put(e.getKey(), firstFlip(x, e.getValue(), alpha));
+            out.put(e.getKey(), firstFlip(x, e.getValue(), alpha, results.subList(offset, offset + e.getValue().length)));
+            offset += e.getValue().length;
         }
         return new Result(real.length, out);
     }
 
-    /** Erases the first k positions of {@code order} for every k, as one batch, and finds the first flip. */
-    private Flip firstFlip(Instance x, int[] order, double[] alpha) {
-        int layers = x.model().info().layers();
-        List<List<AttentionEdit>> sets = new ArrayList<>(order.length);
-        for (int k = 1; k <= order.length; k++) {
-            sets.add(erasure.edits(java.util.Arrays.copyOf(order, k), layers));
-        }
-        List<ForwardResult> results = x.model().forwardEdited(x.input(), sets, ForwardOptions.OUTPUT_ONLY);
+    /** The first prefix of {@code order} whose erasure flips the decision; {@code results} has one per prefix length. */
+    private static Flip firstFlip(Instance x, int[] order, double[] alpha, List<ForwardResult> results) {
         double mass = 0;
         for (int k = 0; k < order.length; k++) {
             mass += alpha[order[k]];

@@ -8,7 +8,7 @@ public record PlannedExperiment(ExperimentType<?, ?, ?> type, ExperimentSettings
 
     /** Binds {@code settings} to {@code type} and builds the experiment: one unchecked step, checked by the binding. */
     @SuppressWarnings("unchecked")
-    static <S extends ExperimentSettings> PlannedExperiment of(ExperimentType<S, ?, ?> type, ExperimentSettings settings,
+    public static <S extends ExperimentSettings> PlannedExperiment of(ExperimentType<S, ?, ?> type, ExperimentSettings settings,
                                                                 ExperimentContext context) {
         S typed = type.settingsType().cast(settings);
         return new PlannedExperiment(type, typed, type.create(typed, context));

@@ -162,25 +162,48 @@ public final class PreparedSuite {
     }
 
     /**
-     * Runs the suite into {@link #runDir()}, resuming whatever an earlier run of the same plan finished, and
-     * writes {@code provenance.json} and {@code summary.json}. Refuses while another process runs it.
+     * Runs the suite into {@link #runDir()} in this process, resuming whatever an earlier run of the same plan
+     * finished, and writes {@code provenance.json} and {@code summary.json}. Refuses while another process runs it.
      */
     public SuiteResult run(boolean progress) throws IOException {
+        return run(progress, null);
+    }
+
+    /**
+     * {@link #run(boolean)} with the pending (model, instance) work computed by {@code engine} (null: in this
+     * process). The records are the same either way, byte for byte, and either kind of run resumes the other.
+     */
+    public SuiteResult run(boolean progress, SuiteEngine engine) throws IOException {
         Path runDir = runDir();
         Files.createDirectories(runDir);
         try (RunLock lock = RunLock.acquire(runDir)) {
             long start = System.nanoTime();
-            List<Subject> subjects = new ArrayList<>();
-            for (CheckedModel c : models) {
-                subjects.add(new Subject(c.plan().name(), () -> Models.load(c.dir()), c.dataset().labels(), c.instances(),
-                        c.plan().maxLength()));
+            List<Subject> subjects = subjects();
+            SuiteRunner runner = new SuiteRunner(plan.experiments(), runDir, progress);
+            Map<String, Double> seconds = new LinkedHashMap<>();
+            if (engine != null) {
+                List<SuiteRunner.Pending> pending = runner.pending(subjects);
+                long t = System.nanoTime();
+                if (!pending.isEmpty()) {
+                    engine.compute(this, pending);
+                }
+                seconds.put("engine_" + engine.name(), (System.nanoTime() - t) / 1e9);
             }
-            Map<String, Double> seconds = new SuiteRunner(plan.experiments(), runDir, progress).run(subjects);
-            RunProvenance.write(this, seconds, (System.nanoTime() - start) / 1e9);
+            seconds.putAll(runner.run(subjects, engine == null));
+            RunProvenance.write(this, engine, seconds, (System.nanoTime() - start) / 1e9);
             RunSummary summary = RunSummary.of(runDir);
             org.attnlab.io.AtomicFiles.writeJson(runDir.resolve("summary.json"), summary.json());
             return new SuiteResult(runDir, summary);
         }
+    }
+
+    private List<Subject> subjects() {
+        List<Subject> subjects = new ArrayList<>();
+        for (CheckedModel c : models) {
+            subjects.add(new Subject(c.plan().name(), () -> Models.load(c.dir()), c.dataset().labels(), c.instances(),
+                    c.plan().maxLength()));
+        }
+        return subjects;
     }
 
     /** What a finished run hands back. */

@@ -56,17 +56,31 @@ public final class RecordSink implements AutoCloseable {
     }
 
     public void append(JsonNode record) {
+        append(InstanceRecords.line(record));
+    }
+
+    /**
+     * Appends one record given as its exact JSON line (no newline), e.g. computed by another process: the
+     * bytes written are the line's, so records made anywhere land byte-identical.
+     */
+    public void append(String line) {
+        JsonNode record;
+        try {
+            record = Json.MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": not a record line (" + e.getOriginalMessage() + ")", e);
+        }
+        if (record == null || !record.isObject() || line.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException(file + ": not a one-line JSON record: " + line);
+        }
         String model = record.path("model").asText();
         String id = record.path("id").asText();
         try {
-            byte[] line = (Json.MAPPER.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
-            ByteBuffer buffer = ByteBuffer.wrap(line);
+            ByteBuffer buffer = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
             channel.force(false);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(file + ": record not serialisable (" + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot append a record (" + e.getMessage() + ")", e);
         }

@@ -19,14 +19,15 @@ import org.attnlab.io.Json;
 /**
  * {@code provenance.json}: the suite as written and as resolved (every default filled in, the attention
  * view resolved per model), each model's files and their hashes, its training's test scores, the
- * datasets' checksums, versions, machine and wall times. Rewritten at the end of every invocation.
+ * datasets' checksums, the engine that computed this invocation's records, versions, machine and wall times.
+ * Rewritten at the end of every invocation.
  */
 final class RunProvenance {
 
     private RunProvenance() {
     }
 
-    static void write(PreparedSuite run, Map<String, Double> seconds, double wallSeconds) throws IOException {
+    static void write(PreparedSuite run, SuiteEngine engine, Map<String, Double> seconds, double wallSeconds) throws IOException {
         SuitePlan plan = run.plan();
         Path runDir = run.runDir();
         ObjectNode root = Json.MAPPER.createObjectNode();
@@ -37,6 +38,12 @@ final class RunProvenance {
         root.put("suite_text", Files.readString(plan.suiteFile()));
         root.put("seed", plan.spec().seed());
         root.set("resolved", Json.MAPPER.valueToTree(PreparedSuite.resolved(plan)));
+        // Where this invocation computed its records (they are the same whichever engine made them).
+        ObjectNode e = root.putObject("engine");
+        e.put("name", engine == null ? "local" : engine.name());
+        if (engine != null) {
+            engine.settings().forEach(e::put);
+        }
         ObjectNode models = root.putObject("models");
         Map<String, Dataset> datasets = new LinkedHashMap<>();
         for (PreparedSuite.CheckedModel c : run.models()) {

@@ -7,19 +7,31 @@ import java.util.List;
 import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
 import org.attnlab.data.Example;
-import org.attnlab.explain.ImportanceMeasure;
-import org.attnlab.explain.Instance;
 import org.attnlab.io.Progress;
 import org.attnlab.model.ClassifierModel;
-import org.attnlab.model.NotApplicableException;
 
 /**
  * Runs experiments over subjects and appends one record per (experiment, model, instance) to
- * {@code records/<experiment>.jsonl} under the run directory. Instance-major, so the forward and
- * gradients of an instance are shared by all experiments; whatever a previous (killed) run finished
- * is skipped. The caller holds the run directory's {@link RunLock}.
+ * {@code records/<experiment>.jsonl} under the run directory, in subject order then sample order.
+ * Instance-major, so the forward and gradients of an instance are shared by all experiments; whatever a
+ * previous (killed) run finished is skipped, and records another engine left as {@link RecordParts} are
+ * appended instead of recomputed. The caller holds the run directory's {@link RunLock}.
  */
 public final class SuiteRunner {
+
+    /**
+     * An instance some experiments still need a record for, and which.
+     *
+     * @param model   the subject's model name
+     * @param example the instance
+     * @param missing the experiments without a record (in suite order)
+     */
+    public record Pending(String model, Example example, List<PlannedExperiment> missing) {
+
+        public Pending {
+            missing = List.copyOf(missing);
+        }
+    }
 
     private final List<PlannedExperiment> experiments;
     private final Path runDir;
@@ -31,14 +43,45 @@ public final class SuiteRunner {
         this.progress = progress;
     }
 
-    /** @return wall seconds spent per model (for provenance; never in records) */
-    public Map<String, Double> run(List<Subject> subjects) {
-        Map<String, Double> seconds = new LinkedHashMap<>();
-        Map<PlannedExperiment, RecordSink> sinks = new LinkedHashMap<>();
+    /**
+     * What is left to compute, per subject in order: instances missing a record that no finished part
+     * holds either. Reads the records files (cutting a torn last line), so the caller holds the lock.
+     */
+    public List<Pending> pending(List<Subject> subjects) {
+        Map<String, String> parts = RecordParts.read(runDir);
+        Map<PlannedExperiment, RecordSink> sinks = open();
         try {
-            for (PlannedExperiment e : experiments) {
-                sinks.put(e, new RecordSink(Records.file(runDir, e.type())));
+            List<Pending> out = new ArrayList<>();
+            for (Subject s : subjects) {
+                for (Example ex : s.instances()) {
+                    List<PlannedExperiment> missing = experiments.stream()
+                            .filter(e -> !sinks.get(e).isDone(s.model(), ex.id())
+                                    && !parts.containsKey(RecordParts.key(e.type().id(), s.model(), ex.id())))
+                            .toList();
+                    if (!missing.isEmpty()) {
+                        out.add(new Pending(s.model(), ex, missing));
+                    }
+                }
             }
+            return out;
+        } finally {
+            sinks.values().forEach(RecordSink::close);
+        }
+    }
+
+    /**
+     * Appends every missing record, taking it from a finished part where there is one and computing it
+     * otherwise; removes the parts when done.
+     *
+     * @param compute false when an engine has computed everything: a record neither present nor in a part is
+     *                then an error (a lost record), not recomputed here
+     * @return wall seconds spent per model that had work (for provenance; never in records)
+     */
+    public Map<String, Double> run(List<Subject> subjects, boolean compute) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        Map<String, String> parts = RecordParts.read(runDir);
+        Map<PlannedExperiment, RecordSink> sinks = open();
+        try {
             for (Subject s : subjects) {
                 List<Example> pending = new ArrayList<>();
                 for (Example ex : s.instances()) {
@@ -50,18 +93,40 @@ public final class SuiteRunner {
                     continue;
                 }
                 long start = System.nanoTime();
-                try (ClassifierModel model = s.loader().get(); ProgressBar bar = progress ? Progress.bar(s.model(), pending.size()) : null) {
+                ClassifierModel model = null;
+                try (ProgressBar bar = progress ? Progress.bar(s.model(), pending.size()) : null) {
                     for (Example ex : pending) {
-                        Instance x = new Instance(model, ex.id(), model.tokenize(ex.text(), true).truncated(s.maxLength()),
-                                s.labels().indexOf(ex.label()));
-                        for (Map.Entry<PlannedExperiment, RecordSink> e : sinks.entrySet()) {
-                            if (!e.getValue().isDone(s.model(), ex.id())) {
-                                e.getValue().append(record(s, ex, x, e.getKey().experiment()));
+                        List<PlannedExperiment> computed = new ArrayList<>();
+                        for (PlannedExperiment e : experiments) {
+                            if (!sinks.get(e).isDone(s.model(), ex.id())
+                                    && !parts.containsKey(RecordParts.key(e.type().id(), s.model(), ex.id()))) {
+                                computed.add(e);
                             }
+                        }
+                        if (!computed.isEmpty() && !compute) {
+                            throw new IllegalStateException(runDir + ": no record of " + s.model() + " / " + ex.id() + " for "
+                                    + computed.stream().map(e -> e.type().id()).toList() + " after the engine finished");
+                        }
+                        if (!computed.isEmpty() && model == null) {
+                            model = s.loader().get();
+                        }
+                        List<String> lines = computed.isEmpty() ? List.of()
+                                : InstanceRecords.lines(model, s.model(), s.labels(), s.maxLength(), ex, computed);
+                        for (PlannedExperiment e : experiments) {
+                            RecordSink sink = sinks.get(e);
+                            if (sink.isDone(s.model(), ex.id())) {
+                                continue;
+                            }
+                            int k = computed.indexOf(e);
+                            sink.append(k >= 0 ? lines.get(k) : parts.get(RecordParts.key(e.type().id(), s.model(), ex.id())));
                         }
                         if (bar != null) {
                             bar.step();
                         }
+                    }
+                } finally {
+                    if (model != null) {
+                        model.close();
                     }
                 }
                 seconds.put(s.model(), (System.nanoTime() - start) / 1e9);
@@ -69,21 +134,25 @@ public final class SuiteRunner {
         } finally {
             sinks.values().forEach(RecordSink::close);
         }
+        RecordParts.clear(runDir);
         return seconds;
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode record(Subject s, Example ex, Instance x, Experiment<?> e) {
-        Map<String, double[]> measures = new LinkedHashMap<>();
-        for (ImportanceMeasure m : e.measures()) {
-            try {
-                measures.put(m.id(), x.importance(m).scores());
-            } catch (NotApplicableException notForThisModel) {
-                // e.g. ALTI on an RNN: left out of the record; the experiment records why, where it cares
+    /** {@link #run(List, boolean)} computing whatever is missing. */
+    public Map<String, Double> run(List<Subject> subjects) {
+        return run(subjects, true);
+    }
+
+    private Map<PlannedExperiment, RecordSink> open() {
+        Map<PlannedExperiment, RecordSink> sinks = new LinkedHashMap<>();
+        try {
+            for (PlannedExperiment e : experiments) {
+                sinks.put(e, new RecordSink(Records.file(runDir, e.type())));
             }
+        } catch (RuntimeException e) {
+            sinks.values().forEach(RecordSink::close);
+            throw e;
         }
-        Object result = e.run(x);
-        InstanceRecord common = new InstanceRecord(s.model(), ex.id(), ex.label(), s.labels().get(x.predicted()),
-                x.probabilities(), x.input().tokens(), x.input().special(), measures);
-        return Records.encode(common, result);
+        return sinks;
     }
 }

@@ -2,6 +2,7 @@ package org.attnlab.explain;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.attnlab.model.NotApplicableException;
 
 /**
  * Attention rollout (Abnar &amp; Zuidema 2020): per layer the head-mean attention mixed with the
@@ -31,7 +32,7 @@ public final class RolloutMeasure implements ImportanceMeasure {
         float[][][][] a = x.forward().attentions();
         int n = a[0][0][0].length;
         if (a[0][0].length != n) {
-            throw new IllegalArgumentException("rollout needs square self-attention; "
+            throw new NotApplicableException("rollout needs square self-attention; "
                     + x.model().info().name() + " has " + a[0][0].length + " query rows");
         }
         List<double[][]> mixed = new ArrayList<>(a.length);

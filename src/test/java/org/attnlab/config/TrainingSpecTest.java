@@ -49,6 +49,50 @@ class TrainingSpecTest {
         assertTrue(missing.getMessage().endsWith("nope.yaml: no such file"), missing.getMessage());
     }
 
+    /** training.json hashes this JSON: a spec without the newer keys must serialise exactly as before them. */
+    @Test
+    void newerKeysLeaveOlderSpecsIdentity() throws Exception {
+        String rnn = """
+                name: bilstm-imdb
+                dataset: imdb
+                model: {kind: rnn, encoder: bilstm, attention: additive}
+                training: {epochs: 8, batch_size: 32, learning_rate: 1.0e-3, weight_decay: 1.0e-5, seed: 1, max_length: 256}
+                """;
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(YamlFiles.read(write(rnn), TrainingSpec.class));
+        java.util.List<String> model = new java.util.ArrayList<>();
+        json.get("model").fieldNames().forEachRemaining(model::add);
+        java.util.List<String> training = new java.util.ArrayList<>();
+        json.get("training").fieldNames().forEachRemaining(training::add);
+        assertEquals(java.util.List.of("kind", "base", "pooling", "trainable", "encoder", "attention", "embeddingDim",
+                "hiddenSize", "minCount"), model);
+        assertEquals(java.util.List.of("epochs", "batchSize", "learningRate", "weightDecay", "seed", "maxLength",
+                "maxTrainExamples", "maxDevExamples", "timeBudgetMinutes"), training);
+    }
+
+    @Test
+    void recipeKeysAreChecked() throws Exception {
+        String rnn = """
+                name: x
+                dataset: imdb-jw
+                model: {kind: rnn, encoder: cnn, attention: additive, tokenizer: keras, min_documents: 10, output: sigmoid}
+                training: {epochs: 8, batch_size: 32, learning_rate: 1.0e-3, weight_decay: 1.0e-5, seed: 1, max_length: 401,
+                  selection: dev-auc, first_eligible_epoch: 2, attention_weight_decay: 0, pos_weight: balanced, loss_reduction: sum}
+                """;
+        TrainingSpec s = YamlFiles.read(write(rnn), TrainingSpec.class);
+        assertEquals(2, s.training().firstEligibleEpochOrDefault());
+        assertEquals(0.0, s.training().attentionWeightDecay());
+        expect(rnn.replace("dev-auc", "dev-loss"), "training.selection: dev-accuracy or dev-auc, got dev-loss");
+        expect(rnn.replace("first_eligible_epoch: 2", "first_eligible_epoch: 9"), "training.first_eligible_epoch: must be in 1..epochs (8)");
+        expect(rnn.replace("output: sigmoid", "output: tanh"), "model.output: softmax or sigmoid");
+        expect(rnn.replace("tokenizer: keras", "tokenizer: spacy"), "model.tokenizer: regex or keras");
+        expect(rnn.replace("pos_weight: balanced", "pos_weight: 2"), "training.pos_weight: balanced");
+        expect(VALID.replace("  max_length: 64\n", "  max_length: 64\n  pos_weight: balanced\n"), "apply to model kind rnn only");
+        expect(rnn.replace("output: sigmoid", "output: sigmoid, attention_dim: 0"), "model.attention_dim: > 0");
+        expect(rnn.replace("output: sigmoid", "output: sigmoid, dropout: 1.0"), "model.dropout: in [0, 1)");
+        expect(rnn.replace("output: sigmoid", "output: sigmoid, word_vectors: skipgram, embeddings: minilm"),
+                "model.word_vectors: skipgram or a word-vector file, and not together with embeddings");
+    }
+
     private void expect(String yaml, String fragment) throws Exception {
         Path f = write(yaml);
         ConfigException e = assertThrows(ConfigException.class, () -> YamlFiles.read(f, TrainingSpec.class));

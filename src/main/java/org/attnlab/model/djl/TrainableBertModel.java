@@ -94,7 +94,7 @@ public final class TrainableBertModel implements TrainableModel {
             throw new IllegalArgumentException("labels=" + labels.length + " inputs=" + inputs.size());
         }
         try (NDManager sub = model.manager().newSubManager();
-             GradientCollector collector = sub.getEngine().newGradientCollector()) {
+             GradientCollector collector = GradientLock.open(sub)) {
             clearGradients(sub);
             PaddedBatch batch = model.batch(sub, inputs);
             NDArray logits = model.logits(batch);

@@ -12,6 +12,8 @@ import org.attnlab.model.TrainingOptions;
 import org.attnlab.data.Example;
 import org.attnlab.model.djl.rnn.DjlRnnAttentionModel;
 import org.attnlab.model.djl.rnn.RnnAttentionConfig;
+import org.attnlab.model.djl.rnn.RnnTrainingRecipe;
+import org.attnlab.model.djl.rnn.WordVectorStart;
 import org.attnlab.model.djl.rnn.Vocabulary;
 import org.attnlab.model.hf.BertConfig;
 import org.attnlab.model.hf.HfModelDirectory;
@@ -28,7 +30,7 @@ public final class TrainableModels {
      * A new, untrained model for {@code spec}. A transformer gets a seeded random head on its pretrained
      * encoder, staged in {@code scratch} (which must outlive the model: saving copies its tokenizer).
      */
-    public static TrainableModel create(TrainingSpec spec, Dataset data, Path scratch) {
+    public static TrainableModel create(TrainingSpec spec, Dataset data, Path scratch, Path specDir) {
         TrainingSpec.ModelSection m = spec.model();
         TrainingSpec.TrainingSection t = spec.training();
         if (m.kind().equals("transformer")) {
@@ -40,8 +42,10 @@ public final class TrainableModels {
         }
         RnnAttentionConfig paper = RnnAttentionConfig.jainWallace(RnnAttentionConfig.Encoder.of(m.encoder()),
                 RnnAttentionConfig.Attention.of(m.attention()), data.labels());
-        Vocabulary vocabulary = Vocabulary.build(data.train().stream().map(Example::text).toList(), m.minCount(),
-                paper.maxVocabulary());
+        boolean byDocuments = m.minDocuments() != null;
+        Vocabulary vocabulary = Vocabulary.build(data.train().stream().map(Example::text).toList(),
+                byDocuments ? m.minDocuments() : m.minCount(), paper.maxVocabulary(),
+                Vocabulary.Words.of(m.tokenizer() == null ? "regex" : m.tokenizer()), byDocuments);
         float[][] vectors = m.embeddings() == null ? null : WordPieceVectors.of(
                 new HfModelDirectory(ModelCatalog.resolve(m.embeddings(), Defaults.modelsDir())).requireComplete(),
                 java.util.stream.IntStream.range(0, vocabulary.size()).mapToObj(vocabulary::token).toList());
@@ -51,15 +55,35 @@ public final class TrainableModels {
             throw new IllegalArgumentException("model.embedding_dim: " + m.embeddings() + "'s word vectors have "
                     + embedding + " dimensions, got " + m.embeddingDim());
         }
+        boolean rescale = true;
+        if (m.wordVectors() != null) {
+            vectors = m.wordVectors().equals("skipgram")
+                    ? WordVectorStart.skipGram(data.train().stream().map(Example::text).toList(), vocabulary, embedding, t.seed())
+                    : wordVectorFile(specDir.resolve(m.wordVectors()), vocabulary, embedding);
+            rescale = false;
+        }
         int hidden = m.hiddenSize() != null ? m.hiddenSize() : paper.hiddenSize();
         RnnAttentionConfig sized = new RnnAttentionConfig(paper.encoder(), paper.attention(), embedding, hidden, paper.attentionDim(),
                 paper.kernelSizes(), t.maxLength(), m.minCount(), paper.maxVocabulary(), paper.dropout(), data.labels());
-        // Additive attention's tanh layer is half the encoder output (Jain & Wallace); dot attention has none.
-        int attentionDim = sized.attention() == RnnAttentionConfig.Attention.ADDITIVE ? sized.encoderOutputSize() / 2 : 0;
+        // Additive attention's tanh layer: as the spec says, else half the encoder output (Jain & Wallace); dot has none.
+        int attentionDim = sized.attention() != RnnAttentionConfig.Attention.ADDITIVE ? 0
+                : m.attentionDim() != null ? m.attentionDim() : sized.encoderOutputSize() / 2;
         RnnAttentionConfig config = new RnnAttentionConfig(sized.encoder(), sized.attention(), embedding, hidden, attentionDim,
-                sized.kernelSizes(), t.maxLength(), m.minCount(), sized.maxVocabulary(), sized.dropout(), data.labels());
-        return DjlRnnAttentionModel.create(config, vocabulary,
-                new TrainingOptions(t.learningRate(), t.weightDecay(), t.seed(), "all"), Precision.FLOAT32, vectors);
+                sized.kernelSizes(), t.maxLength(), byDocuments ? m.minDocuments() : m.minCount(), sized.maxVocabulary(),
+                m.dropout() != null ? m.dropout() : sized.dropout(), data.labels(), RnnAttentionConfig.Output.of(m.output() == null ? "softmax" : m.output()));
+        double[] classWeights = t.posWeight() == null ? null : new double[] {1, RnnTrainingRecipe.balancedPositiveWeight(
+                data.train().stream().mapToInt(e -> data.labelId(e.label())).toArray())};
+        RnnTrainingRecipe recipe = new RnnTrainingRecipe(t.attentionWeightDecay(), classWeights, "sum".equals(t.lossReduction()));
+        return DjlRnnAttentionModel.create(config, vocabulary, new TrainingOptions(t.learningRate(), t.weightDecay(), t.seed(), "all"),
+                recipe, Precision.FLOAT32, vectors, rescale);
+    }
+
+    private static float[][] wordVectorFile(Path file, Vocabulary vocabulary, int dimension) {
+        try {
+            return WordVectorStart.fromFile(file, vocabulary, dimension);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read the word vectors (" + e.getMessage() + ")", e);
+        }
     }
 
     /** A scratch directory beside the models, removed by the caller. */

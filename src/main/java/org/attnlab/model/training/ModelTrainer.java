@@ -19,7 +19,7 @@ import org.attnlab.model.TrainableModel;
 /**
  * The training loop shared by every {@link TrainableModel}: seeded example order with length
  * bucketing, a progress bar with running loss and ETA, dev evaluation after each epoch, the best-dev
- * checkpoint saved, and test scores and probabilities of that checkpoint as reloaded from disk, with how
+ * checkpoint among the eligible epochs saved (by the plan's {@link TrainingPlan.Selection}), and test scores and probabilities of that checkpoint as reloaded from disk, with how
  * far the reloaded model's dev probabilities are from the trained model's.
  */
 public final class ModelTrainer {
@@ -50,7 +50,7 @@ public final class ModelTrainer {
         List<TokenizedText> dev = tokenize(model, devExamples, plan.maxLength());
         int[] devLabels = labels(data, devExamples);
         List<EpochRecord> epochs = new ArrayList<>();
-        double bestAccuracy = -1;
+        double bestScore = Double.NEGATIVE_INFINITY;
         int bestEpoch = 0;
         double[][] bestDevProbabilities = new double[0][];
         boolean outOfTime = false;
@@ -88,11 +88,14 @@ public final class ModelTrainer {
             epochs.add(record);
             if (progress) {
                 // As each epoch ends, not after training: a long run shows where it stands.
-                System.err.printf(java.util.Locale.ROOT, "epoch %d: loss %.4f  dev accuracy %.4f  macro-F1 %.4f  (%.0f s)%n",
-                        epoch, record.meanLoss(), devScores.accuracy(), devScores.macroF1(), record.seconds());
+                System.err.printf(java.util.Locale.ROOT, "epoch %d: loss %.4f  dev accuracy %.4f  macro-F1 %.4f  AUC %.4f  (%.0f s)%n",
+                        epoch, record.meanLoss(), devScores.accuracy(), devScores.macroF1(), devScores.aucRoc(), record.seconds());
             }
-            if (devScores.accuracy() > bestAccuracy) {
-                bestAccuracy = devScores.accuracy();
+            double score = plan.selection().score(devScores);
+            boolean last = outOfTime || epoch == plan.epochs();
+            boolean eligible = epoch >= plan.firstEligibleEpoch() || (last && bestEpoch == 0);
+            if (eligible && (score > bestScore || bestEpoch == 0)) {
+                bestScore = score;
                 bestEpoch = epoch;
                 bestDevProbabilities = devProbabilities;
                 model.save(outDir);

@@ -39,7 +39,8 @@ public final class SpecTraining {
         }
         TrainingSpec.TrainingSection t = s.training();
         TrainingPlan plan = new TrainingPlan(t.epochs(), t.batchSize(), t.seed(), t.maxLength(), t.maxTrainExamples(),
-                t.maxDevExamples(), t.timeBudgetMinutes() * 60);
+                t.maxDevExamples(), t.timeBudgetMinutes() * 60, TrainingPlan.Selection.of(t.selectionOrDefault()),
+                t.firstEligibleEpochOrDefault());
         console.printf(Locale.ROOT, "training %s on %s (%d train / %d dev / %d test) ...%n", s.name(), data.name(),
                 data.train().size(), data.dev().size(), data.test().size());
         console.flush();
@@ -50,7 +51,7 @@ public final class SpecTraining {
         Path stage = Directories.stageBeside(dir);
         Path scratch = TrainableModels.scratch(s.name());
         try {
-            try (TrainableModel model = TrainableModels.create(s, data, scratch)) {
+            try (TrainableModel model = TrainableModels.create(s, data, scratch, specFile.toAbsolutePath().getParent())) {
                 outcome = new ModelTrainer(true).train(model, data, plan, stage, Models::load);
             } finally {
                 Directories.deleteTree(scratch);

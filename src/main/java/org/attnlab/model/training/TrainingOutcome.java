@@ -3,7 +3,7 @@ package org.attnlab.model.training;
 import java.util.List;
 
 /**
- * What a training run did. {@code bestEpoch} is the epoch whose dev accuracy was highest (its weights
+ * What a training run did. {@code bestEpoch} is the epoch the plan's selection chose (its weights
  * are the ones saved); {@code test} and {@code testProbabilities} (per test example in dataset order, one
  * probability per label) are measured on the saved (best) model as reloaded from disk;
  * {@code reloadMaxDifference} is the largest absolute difference between that reloaded model's dev

@@ -12,14 +12,53 @@ package org.attnlab.model.training;
  * @param maxDevExamples   evaluate each epoch on the first N dev examples only (dev evaluation of a large
  *                         split can cost more than the epoch); 0 = all
  * @param budgetSeconds    stop after the step that crosses this wall time and evaluate; 0 = no budget
+ * @param selection        which dev score picks the saved checkpoint (strictly better than every earlier
+ *                         eligible epoch's)
+ * @param firstEligibleEpoch the first epoch whose checkpoint may be saved (Jain &amp; Wallace: 2, their
+ *                         {@code i > 0}); when a time budget stops training before it, the last epoch
+ *                         run is saved so that there is a model
  */
 public record TrainingPlan(int epochs, int batchSize, long seed, int maxLength, int maxTrainExamples,
-                           int maxDevExamples, double budgetSeconds) {
+                           int maxDevExamples, double budgetSeconds, Selection selection, int firstEligibleEpoch) {
+
+    /** The dev score that chooses the checkpoint. */
+    public enum Selection {
+        DEV_ACCURACY("dev-accuracy"), DEV_AUC("dev-auc");
+
+        public final String key;
+
+        Selection(String key) {
+            this.key = key;
+        }
+
+        public static Selection of(String key) {
+            for (Selection s : values()) {
+                if (s.key.equals(key)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("selection must be dev-accuracy or dev-auc, got \"" + key + "\"");
+        }
+
+        double score(ClassificationScores dev) {
+            return this == DEV_AUC ? dev.aucRoc() : dev.accuracy();
+        }
+    }
+
+    /** Best dev accuracy over all epochs. */
+    public TrainingPlan(int epochs, int batchSize, long seed, int maxLength, int maxTrainExamples,
+                        int maxDevExamples, double budgetSeconds) {
+        this(epochs, batchSize, seed, maxLength, maxTrainExamples, maxDevExamples, budgetSeconds, Selection.DEV_ACCURACY, 1);
+    }
 
     public TrainingPlan {
         if (epochs < 1 || batchSize < 1 || maxLength < 3 || maxTrainExamples < 0 || maxDevExamples < 0 || budgetSeconds < 0) {
             throw new IllegalArgumentException("epochs, batch size >= 1, max length >= 3, max train examples and "
                     + "budget >= 0; got " + this);
+        }
+        java.util.Objects.requireNonNull(selection, "selection");
+        if (firstEligibleEpoch < 1 || firstEligibleEpoch > epochs) {
+            throw new IllegalArgumentException("first eligible epoch must be in 1.." + epochs + ", got " + firstEligibleEpoch);
         }
     }
 }

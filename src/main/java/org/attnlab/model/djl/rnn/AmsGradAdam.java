@@ -13,7 +13,9 @@ import org.attnlab.model.TrainingOptions;
  * {@code torch.optim.Adam(lr, weight_decay=wd, amsgrad=True)} (what Jain &amp; Wallace train with):
  * {@code g += wd * w; m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2; vmax = max(vmax, v);
  * w -= lr / (1-b1^t) * m / (sqrt(vmax) / sqrt(1-b2^t) + eps)}. Written here because DJL 0.35.1's
- * {@code Adam} has no AMSGrad. The decay applies to every parameter, embeddings and biases included.
+ * {@code Adam} has no AMSGrad. The decay applies to every parameter, embeddings and biases included,
+ * except where {@link RnnTrainingRecipe#decayOf} gives a parameter its own (Jain &amp; Wallace: none on the
+ * attention; one Adam per parameter group with equal settings is this one Adam with per-parameter decay).
  *
  * <p>The moment arrays are made once, in the model's base manager; every temporary of a step lives in
  * an {@link NDScope} closed before {@link #update} returns (docs/djl-pitfalls.md, 5).
@@ -25,11 +27,17 @@ final class AmsGradAdam {
     static final double EPSILON = 1e-8;
 
     private final TrainingOptions options;
+    private final RnnTrainingRecipe recipe;
     private final Map<String, NDArray[]> moments = new LinkedHashMap<>();
     private int steps;
 
     AmsGradAdam(TrainingOptions options, Map<String, NDArray> parameters, NDManager base) {
+        this(options, RnnTrainingRecipe.DEFAULT, parameters, base);
+    }
+
+    AmsGradAdam(TrainingOptions options, RnnTrainingRecipe recipe, Map<String, NDArray> parameters, NDManager base) {
         this.options = options;
+        this.recipe = recipe;
         for (Map.Entry<String, NDArray> p : parameters.entrySet()) {
             NDArray w = p.getValue();
             moments.put(p.getKey(), new NDArray[] {base.zeros(w.getShape(), w.getDataType()),
@@ -48,7 +56,7 @@ final class AmsGradAdam {
                 NDArray w = p.getValue();
                 NDArray[] s = moments.get(p.getKey());
                 NDArray grad = w.getGradient();
-                NDArray g = grad.add(w.mul(constant(w, options.weightDecay())));
+                NDArray g = grad.add(w.mul(constant(w, recipe.decayOf(p.getKey(), options.weightDecay()))));
                 s[0].muli(constant(w, BETA1)).addi(g.mul(constant(w, 1 - BETA1)));
                 s[1].muli(constant(w, BETA2)).addi(g.mul(g).mul(constant(w, 1 - BETA2)));
                 NDArray vmax = s[2].maximum(s[1]);

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
+import org.attnlab.model.djl.GradientLock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,13 +53,18 @@ public final class DjlRnnAttentionModel implements TrainableModel {
 
     private DjlRnnAttentionModel(NDManager base, RnnNetwork network, Vocabulary vocabulary, String name,
                                  DataType dtype, TrainingOptions options) {
+        this(base, network, vocabulary, name, dtype, options, RnnTrainingRecipe.DEFAULT);
+    }
+
+    private DjlRnnAttentionModel(NDManager base, RnnNetwork network, Vocabulary vocabulary, String name,
+                                 DataType dtype, TrainingOptions options, RnnTrainingRecipe recipe) {
         RnnAttentionConfig c = network.config();
         this.base = base;
         this.network = network;
         this.vocabulary = vocabulary;
         this.info = new ModelInfo(name, "rnn-attention", 1, 1, c.maxLength(), c.labels());
         this.dtype = dtype;
-        this.trainer = options == null ? null : new RnnTrainer(network, dtype, options, base);
+        this.trainer = options == null ? null : new RnnTrainer(network, dtype, options, recipe, base);
     }
 
     public static DjlRnnAttentionModel create(RnnAttentionConfig config, Vocabulary vocabulary, TrainingOptions options) {
@@ -79,6 +85,17 @@ public final class DjlRnnAttentionModel implements TrainableModel {
      */
     public static DjlRnnAttentionModel create(RnnAttentionConfig config, Vocabulary vocabulary, TrainingOptions options,
                                               Precision precision, float[][] wordVectors) {
+        return create(config, vocabulary, options, RnnTrainingRecipe.DEFAULT, precision, wordVectors, true);
+    }
+
+    /**
+     * As {@link #create(RnnAttentionConfig, Vocabulary, TrainingOptions, Precision, float[][])} with a
+     * {@link RnnTrainingRecipe}; {@code rescale} false keeps the pretrained vectors at their own scale and
+     * starts the special tokens and the words without a vector at zero (Jain &amp; Wallace's start).
+     */
+    public static DjlRnnAttentionModel create(RnnAttentionConfig config, Vocabulary vocabulary, TrainingOptions options,
+                                              RnnTrainingRecipe recipe, Precision precision, float[][] wordVectors,
+                                              boolean rescale) {
         if (vocabulary.size() > config.maxVocabulary()) {
             throw new IllegalArgumentException("vocabulary has " + vocabulary.size() + " entries but the config allows "
                     + config.maxVocabulary());
@@ -90,9 +107,9 @@ public final class DjlRnnAttentionModel implements TrainableModel {
         DataType dtype = dataType(precision);
         NDManager base = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         try {
-            RnnWeights w = RnnWeights.initialise(config, vocabulary.size(), options.seed(), base, dtype, wordVectors);
+            RnnWeights w = RnnWeights.initialise(config, vocabulary.size(), options.seed(), base, dtype, wordVectors, rescale);
             return new DjlRnnAttentionModel(base, new RnnNetwork(config, w), vocabulary,
-                    "rnn-attention-" + config.encoder().key + "-" + config.attention().key, dtype, options);
+                    "rnn-attention-" + config.encoder().key + "-" + config.attention().key, dtype, options, recipe);
         } catch (RuntimeException e) {
             base.close();
             throw e;
@@ -184,7 +201,7 @@ public final class DjlRnnAttentionModel implements TrainableModel {
         checkInput(input);
         AlphaEditor.validate(request.edits(), input.length());
         try (NDManager sub = base.newSubManager();
-             GradientCollector collector = sub.getEngine().newGradientCollector()) {
+             GradientCollector collector = GradientLock.open(sub)) {
             RnnBatch one = RnnBatch.of(sub, List.of(input), dtype);
             NDArray words = network.embed(one.ids());
             if (request.embeddingScale() != 1.0) {

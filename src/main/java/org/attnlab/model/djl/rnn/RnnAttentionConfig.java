@@ -27,10 +27,46 @@ import org.attnlab.model.ModelException;
  * @param maxVocabulary vocabulary: most entries, the four special tokens included
  * @param dropout       dropout rate on the word embeddings during {@code trainStep}; 0 disables it
  * @param labels        class names in output order (at least two)
+ * @param output        {@link Output#SOFTMAX}: one logit per class; {@link Output#SIGMOID} (two classes
+ *                      only): one linear unit z, logits (0, z), so the probability of the second class
+ *                      is sigmoid(z), as Jain &amp; Wallace's decoder Linear(H, 1) + sigmoid
  */
 public record RnnAttentionConfig(Encoder encoder, Attention attention, int embeddingDim, int hiddenSize,
                                  int attentionDim, List<Integer> kernelSizes, int maxLength, int minCount,
-                                 int maxVocabulary, double dropout, List<String> labels) {
+                                 int maxVocabulary, double dropout, List<String> labels, Output output) {
+
+    /** A softmax head: one logit per class. */
+    public RnnAttentionConfig(Encoder encoder, Attention attention, int embeddingDim, int hiddenSize,
+                              int attentionDim, List<Integer> kernelSizes, int maxLength, int minCount,
+                              int maxVocabulary, double dropout, List<String> labels) {
+        this(encoder, attention, embeddingDim, hiddenSize, attentionDim, kernelSizes, maxLength, minCount, maxVocabulary,
+                dropout, labels, Output.SOFTMAX);
+    }
+
+    /** The output layer; {@link #key} is the name in {@code config.json} and specs. */
+    public enum Output {
+        SOFTMAX("softmax"), SIGMOID("sigmoid");
+
+        public final String key;
+
+        Output(String key) {
+            this.key = key;
+        }
+
+        public static Output of(String key) {
+            for (Output o : values()) {
+                if (o.key.equals(key)) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("output must be softmax or sigmoid, got \"" + key + "\"");
+        }
+    }
+
+    /** Rows of {@code output.weight}: one per class, or one for a sigmoid head. */
+    public int outputUnits() {
+        return output == Output.SIGMOID ? 1 : labels.size();
+    }
 
     /** The value of {@code model_type} in {@code config.json}. */
     public static final String MODEL_TYPE = "attnlab-rnn-attention";
@@ -104,15 +140,21 @@ public record RnnAttentionConfig(Encoder encoder, Attention attention, int embed
         if (labels.size() < 2 || new HashSet<>(labels).size() != labels.size()) {
             throw new IllegalArgumentException("labels must be at least two distinct names, got " + labels);
         }
+        java.util.Objects.requireNonNull(output, "output");
+        if (output == Output.SIGMOID && labels.size() != 2) {
+            throw new IllegalArgumentException("a sigmoid output needs exactly two labels, got " + labels);
+        }
     }
 
     /**
-     * Jain &amp; Wallace's models: 300-d embeddings; BiLSTM 128 per direction, CNN 64 filters for each of
-     * kernels 1, 3, 5, 7, average 128 (bigru, not in their paper, 128 per direction); additive attention
-     * with W: H -&gt; H/2; vocabulary min count 5; at most 512 tokens; no dropout.
+     * Jain &amp; Wallace's models: 300-d embeddings; BiLSTM 128 per direction, CNN 32 filters for each of
+     * kernels 1, 3, 5, 7 (their {@code configurations.py}: hidden_size // len(kernels) = 128 // 4, a 128-d
+     * output), average 128 (bigru, not in their paper, 128 per direction); additive attention with
+     * W: H -&gt; H/2; vocabulary min count 5; at most 512 tokens; no dropout; a softmax head (their
+     * sigmoid head is {@link Output#SIGMOID}).
      */
     public static RnnAttentionConfig jainWallace(Encoder encoder, Attention attention, List<String> labels) {
-        int hidden = encoder == Encoder.CNN ? 64 : 128;
+        int hidden = encoder == Encoder.CNN ? 32 : 128;
         int output = outputSize(encoder, 300, hidden, 4);
         return new RnnAttentionConfig(encoder, attention, 300, hidden, output / 2, List.of(1, 3, 5, 7), 512, 5,
                 Integer.MAX_VALUE, 0, labels);
@@ -158,6 +200,10 @@ public record RnnAttentionConfig(Encoder encoder, Attention attention, int embed
         o.put("dropout", dropout);
         ArrayNode l = o.putArray("labels");
         labels.forEach(l::add);
+        if (output != Output.SOFTMAX) {
+            // Only when not the default: configs written before the option read back unchanged.
+            o.put("output", output.key);
+        }
     }
 
     /** Reads what {@link #writeTo} wrote; every problem names {@code file} and the key. */
@@ -175,7 +221,7 @@ public record RnnAttentionConfig(Encoder encoder, Attention attention, int embed
                     integer(root, "embedding_dim", file), integer(root, "hidden_size", file),
                     integer(root, "attention_dim", file), kernels, integer(root, "max_length", file),
                     integer(root, "min_count", file), integer(root, "max_vocabulary", file),
-                    root.path("dropout").asDouble(0), labels);
+                    root.path("dropout").asDouble(0), labels, Output.of(root.path("output").asText(Output.SOFTMAX.key)));
         } catch (IllegalArgumentException e) {
             throw new ModelException(file + ": " + e.getMessage(), e);
         }

@@ -80,7 +80,12 @@ final class RnnNetwork {
      */
     NDArray logits(NDArray alpha, NDArray hidden) {
         NDArray context = alpha.expandDims(1).matMul(hidden).squeeze(1);
-        return Linear.linear(context, w.get("output.weight"), w.get("output.bias")).head();
+        NDArray out = Linear.linear(context, w.get("output.weight"), w.get("output.bias")).head();
+        if (config.output() == RnnAttentionConfig.Output.SIGMOID) {
+            // Logits (0, z): softmax gives (1 - sigmoid(z), sigmoid(z)), Jain & Wallace's sigmoid head.
+            return NDArrays.concat(new NDList(out.zerosLike(), out), 1);
+        }
+        return out;
     }
 
     /** One direction of the RNN over right-padded {@code x}, zero initial state. */

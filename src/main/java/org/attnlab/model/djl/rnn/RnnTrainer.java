@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import org.attnlab.model.djl.GradientLock;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -21,22 +22,29 @@ final class RnnTrainer {
     private final DataType dtype;
     private final AmsGradAdam optimizer;
     private final Random dropoutRandom;
+    private final RnnTrainingRecipe recipe;
 
-    RnnTrainer(RnnNetwork network, DataType dtype, TrainingOptions options, NDManager base) {
+    RnnTrainer(RnnNetwork network, DataType dtype, TrainingOptions options, RnnTrainingRecipe recipe, NDManager base) {
         this.network = network;
         this.dtype = dtype;
-        this.optimizer = new AmsGradAdam(options, network.weights().all(), base);
+        this.recipe = recipe;
+        this.optimizer = new AmsGradAdam(options, recipe, network.weights().all(), base);
         // A stream of its own (not the initialisation's), so enabling dropout leaves the initial weights alone.
         this.dropoutRandom = new Random(~options.seed());
     }
 
-    /** One step of mean cross-entropy on checked inputs and labels; returns the loss before the step. */
+    /**
+     * One step of cross-entropy (mean, or the recipe's class-weighted sum) on checked inputs and labels;
+     * returns the loss before the step.
+     */
     double step(NDManager base, List<TokenizedText> inputs, int[] labels) {
         int classes = network.config().labels().size();
-        // Cross-entropy as a weighted sum of log-probabilities: -1/B at each gold class, 0 elsewhere.
+        // Cross-entropy as a weighted sum of log-probabilities: -w(y)/B (or -w(y)) at each gold class, 0 elsewhere.
+        // With a sigmoid head, -log softmax(0, z)[y] is exactly BCE-with-logits of z against y.
+        double denominator = recipe.sumOverBatch() ? 1 : labels.length;
         double[] weights = new double[labels.length * classes];
         for (int i = 0; i < labels.length; i++) {
-            weights[i * classes + labels[i]] = -1.0 / labels.length;
+            weights[i * classes + labels[i]] = -recipe.classWeight(labels[i]) / denominator;
         }
         Map<String, NDArray> parameters = network.weights().all();
         try (NDManager sub = base.newSubManager()) {
@@ -45,7 +53,7 @@ final class RnnTrainer {
             // Parameters need gradients only here; explanation gradients would otherwise fill them too.
             parameters.values().forEach(p -> p.setRequiresGradient(true));
             double loss;
-            try (GradientCollector collector = sub.getEngine().newGradientCollector()) {
+            try (GradientCollector collector = GradientLock.open(sub)) {
                 NDArray x = network.embed(batch.ids());
                 if (network.config().dropout() > 0) {
                     x = x.mul(dropoutMask(sub, x));

@@ -74,13 +74,23 @@ final class RnnWeights {
         } else {
             m.put("attention.v.weight", new Shape(1, o));
         }
-        m.put("output.weight", new Shape(c.labels().size(), o));
-        m.put("output.bias", new Shape(c.labels().size()));
+        m.put("output.weight", new Shape(c.outputUnits(), o));
+        m.put("output.bias", new Shape(c.outputUnits()));
         return m;
     }
 
     static RnnWeights initialise(RnnAttentionConfig c, int vocabularySize, long seed, NDManager manager,
                                  DataType dtype, float[][] wordVectors) {
+        return initialise(c, vocabularySize, seed, manager, dtype, wordVectors, true);
+    }
+
+    /**
+     * Fresh parameters; with {@code wordVectors}, {@code rescale} true overwrites the rows that have a vector
+     * with it rescaled to unit variance, false (Jain &amp; Wallace's start) sets every embedding row to its
+     * vector at raw scale, or to zero where there is none (the special tokens included).
+     */
+    static RnnWeights initialise(RnnAttentionConfig c, int vocabularySize, long seed, NDManager manager,
+                                 DataType dtype, float[][] wordVectors, boolean rescale) {
         Random random = new Random(seed);
         Map<String, NDArray> tensors = new LinkedHashMap<>();
         Map<String, Shape> shapes = shapes(c, vocabularySize);
@@ -93,8 +103,10 @@ final class RnnWeights {
                 for (int i = (int) shape.get(1); i < v.length; i++) {
                     v[i] = random.nextGaussian();
                 }
-                if (wordVectors != null) {
+                if (wordVectors != null && rescale) {
                     overwriteWithPretrained(v, wordVectors, (int) shape.get(1));
+                } else if (wordVectors != null) {
+                    setRaw(v, wordVectors, (int) shape.get(1));
                 }
             } else {
                 double bound = 1 / Math.sqrt(fanIn(name, shapes, c));
@@ -138,6 +150,25 @@ final class RnnWeights {
             if (wordVectors[id] != null) {
                 for (int k = 0; k < dim; k++) {
                     table[id * dim + k] = wordVectors[id][k] * scale;
+                }
+            }
+        }
+    }
+
+    /** Every row is its vector as given, or zero without one (the random draws happened first either way). */
+    private static void setRaw(double[] table, float[][] wordVectors, int dim) {
+        java.util.Arrays.fill(table, 0);
+        for (int id = 0; id < wordVectors.length; id++) {
+            if (wordVectors[id] != null) {
+                if (wordVectors[id].length != dim) {
+                    throw new IllegalArgumentException("pretrained vectors have " + wordVectors[id].length
+                            + " dimensions but embedding_dim is " + dim);
+                }
+                if (id == Vocabulary.PAD) {
+                    continue;
+                }
+                for (int k = 0; k < dim; k++) {
+                    table[id * dim + k] = wordVectors[id][k];
                 }
             }
         }

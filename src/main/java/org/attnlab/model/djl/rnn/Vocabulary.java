@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.attnlab.data.KerasWords;
 import org.attnlab.data.TokenizedText;
 import org.attnlab.model.ModelException;
 import org.attnlab.io.Json;
@@ -29,8 +30,13 @@ import org.attnlab.io.Json;
  * Words outside the vocabulary map to {@code <unk>} but keep their own text in
  * {@link TokenizedText#tokens()}.
  *
+ * <p>With {@link Words#KERAS} the words are instead {@link KerasWords} (Jain &amp; Wallace's IMDB
+ * tokenisation: lowercase, punctuation removed, apostrophes kept, split on spaces); the choice is saved
+ * with the vocabulary.
+ *
  * <p>Ids: {@code <pad>} 0, {@code <unk>} 1, {@code <s>} 2, {@code </s>} 3, then words by descending
- * training count, ties in code-point order (so the same texts always give the same ids).
+ * training count (or document frequency), ties in code-point order (so the same texts always give the
+ * same ids).
  */
 public final class Vocabulary {
 
@@ -46,10 +52,39 @@ public final class Vocabulary {
     private static final Pattern TOKEN = Pattern.compile(TOKEN_REGEX);
     private static final ObjectMapper JSON = Json.PLAIN;
 
+    /** How a text is split into words. */
+    public enum Words {
+        /** {@link #TOKEN_REGEX}: words and single punctuation characters (the default). */
+        REGEX("regex"),
+        /** {@link KerasWords}: Jain &amp; Wallace's IMDB tokenisation. */
+        KERAS("keras");
+
+        public final String key;
+
+        Words(String key) {
+            this.key = key;
+        }
+
+        public static Words of(String key) {
+            for (Words w : values()) {
+                if (w.key.equals(key)) {
+                    return w;
+                }
+            }
+            throw new IllegalArgumentException("tokenizer must be regex or keras, got \"" + key + "\"");
+        }
+
+        List<String> split(String text) {
+            return this == KERAS ? KerasWords.words(text) : regexWords(text);
+        }
+    }
+
     private final List<String> tokens;
     private final Map<String, Integer> ids;
+    private final Words words;
 
-    private Vocabulary(List<String> tokens) {
+    private Vocabulary(List<String> tokens, Words words) {
+        this.words = words;
         this.tokens = List.copyOf(tokens);
         this.ids = new HashMap<>();
         for (int i = 0; i < tokens.size(); i++) {
@@ -64,13 +99,24 @@ public final class Vocabulary {
      * that the vocabulary (specials included) has at most {@code maxSize} entries.
      */
     public static Vocabulary build(Iterable<String> texts, int minCount, int maxSize) {
+        return build(texts, minCount, maxSize, Words.REGEX, false);
+    }
+
+    /**
+     * The words of {@code texts} (split by {@code words}) that occur at least {@code minCount} times, or,
+     * when {@code byDocuments}, in at least {@code minCount} texts (scikit-learn's
+     * {@code CountVectorizer(min_df=...)}, Jain &amp; Wallace's vocabulary); most frequent first, cut so
+     * that the vocabulary (specials included) has at most {@code maxSize} entries.
+     */
+    public static Vocabulary build(Iterable<String> texts, int minCount, int maxSize, Words words, boolean byDocuments) {
         if (minCount < 1 || maxSize <= SPECIALS.size()) {
             throw new IllegalArgumentException("minCount must be >= 1 and maxSize > " + SPECIALS.size()
                     + ", got " + minCount + ", " + maxSize);
         }
         Map<String, Integer> counts = new HashMap<>();
         for (String text : texts) {
-            for (String w : words(text)) {
+            List<String> found = words.split(text);
+            for (String w : byDocuments ? new java.util.LinkedHashSet<>(found) : found) {
                 counts.merge(w, 1, Integer::sum);
             }
         }
@@ -86,11 +132,20 @@ public final class Vocabulary {
         for (Map.Entry<String, Integer> e : kept.subList(0, Math.min(kept.size(), maxSize - SPECIALS.size()))) {
             tokens.add(e.getKey());
         }
-        return new Vocabulary(tokens);
+        return new Vocabulary(tokens, words);
     }
 
-    /** The words of {@code text} as this tokenizer splits it (no markers). */
+    /** The words of {@code text} as the default ({@link Words#REGEX}) tokenizer splits it (no markers). */
     public static List<String> words(String text) {
+        return regexWords(text);
+    }
+
+    /** How this vocabulary splits texts into words. */
+    public Words tokenizer() {
+        return words;
+    }
+
+    private static List<String> regexWords(String text) {
         List<String> out = new ArrayList<>();
         Matcher m = TOKEN.matcher(text.toLowerCase(Locale.ROOT));
         while (m.find()) {
@@ -106,7 +161,7 @@ public final class Vocabulary {
      * @throws IllegalArgumentException for a text without words, or one too long when not truncating
      */
     public TokenizedText encode(String text, int maxLength, boolean truncate) {
-        List<String> words = words(text);
+        List<String> words = this.words.split(text);
         if (words.isEmpty()) {
             throw new IllegalArgumentException("text has no words: \"" + text + "\"");
         }
@@ -152,6 +207,10 @@ public final class Vocabulary {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode a = root.putArray("tokens");
         tokens.forEach(a::add);
+        if (words != Words.REGEX) {
+            // Only when not the default: vocabularies saved before the option read back unchanged.
+            root.put("tokenizer", words.key);
+        }
         JSON.writeValue(file.toFile(), root);
     }
 
@@ -172,7 +231,7 @@ public final class Vocabulary {
             throw new ModelException(file + ": the first tokens must be " + SPECIALS);
         }
         try {
-            return new Vocabulary(tokens);
+            return new Vocabulary(tokens, Words.of(root.path("tokenizer").asText(Words.REGEX.key)));
         } catch (IllegalArgumentException e) {
             throw new ModelException(file + ": " + e.getMessage(), e);
         }
