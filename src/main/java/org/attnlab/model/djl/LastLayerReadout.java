@@ -106,7 +106,7 @@ final class LastLayerReadout implements AttentionReadout {
             throw new IllegalArgumentException(k + " candidates but " + upstream.length + " upstream gradients");
         }
         try (NDManager s = manager.newSubManager();
-             GradientCollector collector = s.getEngine().newGradientCollector()) {
+             GradientCollector collector = GradientLock.open(s)) {
             NDArray r = rowsArray(s, rows);
             r.setRequiresGradient(true);
             double[] up = new double[k * classes];
