@@ -79,6 +79,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--flip-max-length", defaultValue = "256") int flipMaxLength;
 
+    @Option(names = "--adversarial-steps", defaultValue = "0", description = "Also time Jain & Wallace's adversarial "
+            + "search (K = 5, this many Adam steps, re-runs included) per instance on the passage at the last --lengths; "
+            + "0 skips it (default: ${DEFAULT-VALUE}; the suite's default is 500).")
+    int adversarialSteps;
+
     @Option(names = "--skip-basic", description = "Skip the forward-latency and permutation cases (run only --jw-data / --flip-data).")
     boolean skipBasic;
 
@@ -113,6 +118,7 @@ final class BenchCommand implements Callable<Integer> {
                 timings.add(report(console, bench.editsOneByOne(name, input, sets)));
             }
             timings.addAll(FaithfulnessBench.run(bench, model, input, faithfulnessOrders, console));
+            timings.addAll(AdversarialBench.run(model, input, adversarialSteps, Math.min(repeats, 3), console));
             if (jwData != null) {
                 timings.addAll(JainWallaceBench.run(model, jwData, jwInstances, jwMaxLength, jwOneByOne, console));
             }

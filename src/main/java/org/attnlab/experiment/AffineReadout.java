@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.attnlab.explain.Instance;
 import org.attnlab.model.AttentionEdit;
+import org.attnlab.model.AttentionReadout;
 import org.attnlab.model.ForwardOptions;
 import org.attnlab.model.ForwardResult;
 
@@ -11,9 +12,9 @@ import org.attnlab.model.ForwardResult;
  * The map from an attention row to class logits when everything after the attention is affine in it
  * (the papers' models: logits = W (sum_t alpha_t h_t) + b with fixed encoder states h), recovered
  * exactly from n + 1 edited forwards (each basis vector, and zero) run as one batch, then checked on
- * the model's own attention.
+ * the model's own attention. As an {@link AttentionReadout} it has one head, and its gradient is analytic.
  */
-final class AffineReadout {
+final class AffineReadout implements AttentionReadout {
 
     final double[][] weights; // [class][token]
     final double[] bias;      // [class]
@@ -72,6 +73,53 @@ final class AffineReadout {
             }
         }
         return z;
+    }
+
+    @Override
+    public int heads() {
+        return 1;
+    }
+
+    @Override
+    public int keys() {
+        return weights[0].length;
+    }
+
+    @Override
+    public int classes() {
+        return bias.length;
+    }
+
+    @Override
+    public double[][] probabilities(double[][][] rows) {
+        double[][] out = new double[rows.length][];
+        for (int k = 0; k < rows.length; k++) {
+            out[k] = softmax(logits(rows[k][0]));
+        }
+        return out;
+    }
+
+    /** Through the softmax to the logits, then the affine map's transpose: d/d alpha_t = sum_c dz_c W[c][t]. */
+    @Override
+    public double[][][] backward(double[][][] rows, double[][] upstream) {
+        double[][][] out = new double[rows.length][1][];
+        for (int k = 0; k < rows.length; k++) {
+            double[] dz = AdversarialSearch.softmaxBackward(softmax(logits(rows[k][0])), upstream[k]);
+            double[] g = new double[keys()];
+            for (int t = 0; t < g.length; t++) {
+                double s = 0;
+                for (int c = 0; c < dz.length; c++) {
+                    s += dz[c] * weights[c][t];
+                }
+                g[t] = s;
+            }
+            out[k][0] = g;
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
     }
 
     static double[] softmax(double[] z) {

@@ -73,6 +73,18 @@ public interface ClassifierModel extends AutoCloseable {
                 + ") has no post-LayerNorm self-attention blocks to decompose");
     }
 
+    /**
+     * The class probabilities of {@code input} as a differentiable function of query row {@code row} of layer
+     * {@code layer}'s attention, every head's row free (see {@link AttentionReadout}).
+     *
+     * @throws NotApplicableException where the model cannot offer it (which layers and rows can, depends on the
+     *                                implementation; the message says why)
+     */
+    default AttentionReadout attentionReadout(TokenizedText input, int layer, int row) {
+        throw new NotApplicableException(info().name() + " (" + info().architecture()
+                + ") offers no differentiable readout of an attention row");
+    }
+
     @Override
     void close();
 }

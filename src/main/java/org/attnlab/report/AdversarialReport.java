@@ -48,9 +48,11 @@ final class AdversarialReport implements ExperimentReport<AdversarialExperiment.
             }
             String eps = String.format(Locale.ROOT, "%.2f", attacked.get(0).result().epsilon());
             out.add(Figure.of(Figure.stem("adversarial-jsd", model),
-                    "Largest JS divergence from the original attention among adversarial attentions whose output "
-                            + "changes by at most ε=" + eps + " (TVD), by predicted class, " + model + ".",
-                    Charts.histogram("Max JSD within ε=" + eps + " — " + model, "max JS divergence (nats, ≤ ln 2)",
+                    "Largest JS divergence from the original attention among adversarial attentions whose output, "
+                            + "re-run through the model, changes by at most ε=" + eps + " (TVD), by predicted class, "
+                            + model + ". For a transformer the JSD is the head-mean one (between the heads' mean rows "
+                            + "over the real tokens), every head's row having been edited.",
+                    Charts.histogram("Max JSD within ε=" + eps + " — " + model, "max head-mean JS divergence (nats, ≤ ln 2)",
                             ByClass.values(attacked, AdversarialExperiment.Result::maxJsdWithinEpsilon), 14, 0, Math.log(2))));
             Map<String, List<double[]>> points = new TreeMap<>();
             for (ResultRecord<AdversarialExperiment.Result> r : attacked) {

@@ -242,6 +242,13 @@ public final class DjlBertModel implements ClassifierModel {
         return new LayerProbe(encoder, base, dtype).attentionBlocks(input);
     }
 
+    /** The last layer's [CLS] row under a [CLS]-reading head ({@link LastLayerReadout}); elsewhere not applicable. */
+    @Override
+    public org.attnlab.model.AttentionReadout attentionReadout(TokenizedText input, int layer, int row) {
+        checkLength(input);
+        return LastLayerReadout.open(encoder, base, dtype, info.name(), input, layer, row);
+    }
+
     /**
      * Class logits with {@code offset} ({@code [token][dim]}) added to the word embeddings and
      * {@code edits} applied: the forward that finite-difference checks perturb.

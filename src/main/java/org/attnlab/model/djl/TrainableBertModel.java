@@ -198,6 +198,11 @@ public final class TrainableBertModel implements TrainableModel {
     }
 
     @Override
+    public org.attnlab.model.AttentionReadout attentionReadout(TokenizedText input, int layer, int row) {
+        return model.attentionReadout(input, layer, row);
+    }
+
+    @Override
     public void close() {
         model.close();
     }
