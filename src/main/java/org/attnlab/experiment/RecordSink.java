@@ -55,10 +55,6 @@ public final class RecordSink implements AutoCloseable {
         return done.size();
     }
 
-    public void append(JsonNode record) {
-        append(InstanceRecords.line(record));
-    }
-
     /**
      * Appends one record given as its exact JSON line (no newline), e.g. computed by another process: the
      * bytes written are the line's, so records made anywhere land byte-identical.

@@ -54,10 +54,7 @@ public final class SuiteRunner {
             List<Pending> out = new ArrayList<>();
             for (Subject s : subjects) {
                 for (Example ex : s.instances()) {
-                    List<PlannedExperiment> missing = experiments.stream()
-                            .filter(e -> !sinks.get(e).isDone(s.model(), ex.id())
-                                    && !parts.containsKey(RecordParts.key(e.type().id(), s.model(), ex.id())))
-                            .toList();
+                    List<PlannedExperiment> missing = missing(sinks, parts, s.model(), ex.id());
                     if (!missing.isEmpty()) {
                         out.add(new Pending(s.model(), ex, missing));
                     }
@@ -96,13 +93,7 @@ public final class SuiteRunner {
                 ClassifierModel model = null;
                 try (ProgressBar bar = progress ? Progress.bar(s.model(), pending.size()) : null) {
                     for (Example ex : pending) {
-                        List<PlannedExperiment> computed = new ArrayList<>();
-                        for (PlannedExperiment e : experiments) {
-                            if (!sinks.get(e).isDone(s.model(), ex.id())
-                                    && !parts.containsKey(RecordParts.key(e.type().id(), s.model(), ex.id()))) {
-                                computed.add(e);
-                            }
-                        }
+                        List<PlannedExperiment> computed = missing(sinks, parts, s.model(), ex.id());
                         if (!computed.isEmpty() && !compute) {
                             throw new IllegalStateException(runDir + ": no record of " + s.model() + " / " + ex.id() + " for "
                                     + computed.stream().map(e -> e.type().id()).toList() + " after the engine finished");
@@ -141,6 +132,14 @@ public final class SuiteRunner {
     /** {@link #run(List, boolean)} computing whatever is missing. */
     public Map<String, Double> run(List<Subject> subjects) {
         return run(subjects, true);
+    }
+
+    /** The experiments with neither a record nor a finished part for (model, id), in suite order. */
+    private List<PlannedExperiment> missing(Map<PlannedExperiment, RecordSink> sinks, Map<String, String> parts,
+                                            String model, String id) {
+        return experiments.stream()
+                .filter(e -> !sinks.get(e).isDone(model, id) && !parts.containsKey(RecordParts.key(e.type().id(), model, id)))
+                .toList();
     }
 
     private Map<PlannedExperiment, RecordSink> open() {
