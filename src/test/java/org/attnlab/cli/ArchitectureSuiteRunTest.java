@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.attnlab.testing.ArchitectureFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.attnlab.testing.TempHome;
+import org.attnlab.testing.UciYelpSlice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,14 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ArchitectureSuiteRunTest {
 
-    private static final String SLICE = "uci-yelp-sentences.csv";
+    private static final String SLICE = UciYelpSlice.FILE;
 
     @TempDir Path tmp;
     @RegisterExtension final TempHome home = new TempHome();
 
     @BeforeEach
-    void copySlice() throws Exception {
-        Files.copy(Path.of(ArchitectureSuiteRunTest.class.getResource("/data/" + SLICE).toURI()), tmp.resolve(SLICE));
+    void copySlice() {
+        UciYelpSlice.copyInto(tmp);
     }
 
     @Test

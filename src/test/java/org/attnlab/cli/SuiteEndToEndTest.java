@@ -17,6 +17,7 @@ import org.attnlab.experiment.RunSummary;
 import org.attnlab.io.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.attnlab.testing.TempHome;
+import org.attnlab.testing.UciYelpSlice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,27 +30,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SuiteEndToEndTest {
 
-    private static final String SLICE = "uci-yelp-sentences.csv";
+    private static final String SLICE = UciYelpSlice.FILE;
     private static final int SAMPLE = 12;
 
     @TempDir Path tmp;
     @RegisterExtension final TempHome home = new TempHome();
 
     @BeforeEach
-    void copySlice() throws Exception {
-        Files.copy(Path.of(SuiteEndToEndTest.class.getResource("/data/" + SLICE).toURI()), tmp.resolve(SLICE));
+    void copySlice() {
+        UciYelpSlice.copyInto(tmp);
     }
 
     @Test
     void everyExperimentTypeRunsOnARealSliceAndResumes() throws Exception {
         Path spec = tmp.resolve("bilstm.yaml");
-        Files.writeString(spec, """
-                name: bilstm-e2e
-                dataset: %s
-                model: {kind: rnn, encoder: bilstm, attention: additive, embedding_dim: 16, hidden_size: 8, min_count: 1}
-                training: {epochs: 1, batch_size: 16, learning_rate: 3.0e-3, weight_decay: 0.0, seed: 1, max_length: 32,
-                           max_train_examples: 200}
-                """.formatted(SLICE));
+        Files.writeString(spec, UciYelpSlice.tinyBilstmSpec("bilstm-e2e"));
         Path suite = tmp.resolve("e2e.yaml");
         Files.writeString(suite, """
                 name: e2e

@@ -19,6 +19,7 @@ import org.attnlab.model.djl.RandomBertDirectory;
 import org.attnlab.model.hf.BertConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.attnlab.testing.TempHome;
+import org.attnlab.testing.UciYelpSlice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SuiteValidationTest {
 
-    private static final String SLICE = "uci-yelp-sentences.csv";
+    private static final String SLICE = UciYelpSlice.FILE;
 
     @TempDir Path tmp;
     @RegisterExtension final TempHome home = new TempHome();
@@ -40,7 +41,7 @@ class SuiteValidationTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Files.copy(Path.of(SuiteValidationTest.class.getResource("/data/" + SLICE).toURI()), tmp.resolve(SLICE));
+        UciYelpSlice.copyInto(tmp);
         model = RandomBertDirectory.write(tmp.resolve("tiny-bert"),
                 RandomBertDirectory.smallConfig(List.of("negative", "positive"), BertConfig.Pooling.CLS_POOLER), 3);
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -26,6 +25,7 @@ import org.attnlab.model.training.TrainingRecord;
 import org.attnlab.testing.TestModels;
 import org.junit.jupiter.api.BeforeEach;
 import org.attnlab.testing.TempHome;
+import org.attnlab.testing.UciYelpSlice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SLICE = "uci-yelp-sentences.csv";
+    private static final String SLICE = UciYelpSlice.FILE;
 
     /*
      * Test accuracy must reach the test split's majority-class rate plus these margins. Measured (n=100 test
@@ -70,8 +70,8 @@ class TrainCommandTest {
     @RegisterExtension final TempHome home = new TempHome();
 
     @BeforeEach
-    void copySlice() throws IOException, URISyntaxException {
-        Files.copy(Path.of(TrainCommandTest.class.getResource("/data/" + SLICE).toURI()), tmp.resolve(SLICE));
+    void copySlice() {
+        UciYelpSlice.copyInto(tmp);
     }
 
     @Test

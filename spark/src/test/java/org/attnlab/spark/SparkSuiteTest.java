@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
@@ -26,6 +25,7 @@ import org.attnlab.io.Directories;
 import org.attnlab.io.Json;
 import org.attnlab.model.djl.RandomBertDirectory;
 import org.attnlab.model.hf.BertConfig;
+import org.attnlab.testing.UciYelpSlice;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class SparkSuiteTest {
 
-    private static final String SLICE = "uci-yelp-sentences.csv";
+    private static final String SLICE = UciYelpSlice.FILE;
     private static final int SAMPLE = 10;
 
     private static Path home;
@@ -77,18 +77,10 @@ class SparkSuiteTest {
 
     /** The suite of this test in {@code dir}: the slice beside it, a BiLSTM spec and a random BERT under models/. */
     static Path writeSuite(Path dir) throws Exception {
-        try (InputStream in = SparkSuiteTest.class.getResourceAsStream("/data/" + SLICE)) {
-            Files.copy(in, dir.resolve(SLICE));
-        }
+        UciYelpSlice.copyInto(dir);
         RandomBertDirectory.write(dir.resolve("models").resolve("tiny-bert"),
                 RandomBertDirectory.smallConfig(List.of("negative", "positive"), BertConfig.Pooling.CLS_POOLER), 3);
-        Files.writeString(dir.resolve("bilstm.yaml"), """
-                name: bilstm-spark
-                dataset: %s
-                model: {kind: rnn, encoder: bilstm, attention: additive, embedding_dim: 16, hidden_size: 8, min_count: 1}
-                training: {epochs: 1, batch_size: 16, learning_rate: 3.0e-3, weight_decay: 0.0, seed: 1, max_length: 32,
-                           max_train_examples: 200}
-                """.formatted(SLICE));
+        Files.writeString(dir.resolve("bilstm.yaml"), UciYelpSlice.tinyBilstmSpec("bilstm-spark"));
         Path file = dir.resolve("spark-suite.yaml");
         Files.writeString(file, """
                 name: spark-suite
