@@ -1,14 +1,13 @@
 package org.attnlab.model.djl;
 
+import static org.attnlab.model.djl.FiniteDifferences.STEP;
+import static org.attnlab.model.djl.FiniteDifferences.maxRelativeError;
+import static org.attnlab.model.djl.FiniteDifferences.attentionGradientError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.attnlab.data.TokenizedText;
-import org.attnlab.model.AttentionEdit;
-import org.attnlab.model.ForwardOptions;
-import org.attnlab.model.ForwardResult;
 import org.attnlab.model.Gradients;
 import org.attnlab.model.OutputTarget;
 import org.attnlab.model.Precision;
@@ -23,7 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ArchitectureGradientTest {
 
-    private static final double STEP = 1e-6;
     private static final double MAX_RELATIVE_ERROR = 1e-4;
 
     @ParameterizedTest
@@ -60,60 +58,11 @@ class ArchitectureGradientTest {
     void attentionGradientMatchesFiniteDifferences(String name) {
         try (DjlBertModel model = DjlBertModel.load(ArchitectureFixtures.dir(name), Precision.FLOAT64)) {
             TokenizedText input = model.tokenize("the movie was great", false);
-            Gradients g = model.gradients(input, OutputTarget.probability(0));
+            double err = attentionGradientError(model, input);
             int n = input.length();
-            int layers = model.info().layers();
-            int heads = model.info().heads();
-            List<List<AttentionEdit>> edits = new ArrayList<>();
-            for (int l = 0; l < layers; l++) {
-                for (int h = 0; h < heads; h++) {
-                    for (int i = 0; i < n; i++) {
-                        for (int j = 0; j < n; j++) {
-                            edits.add(List.of(nudge(l, h, i, j, STEP)));
-                            edits.add(List.of(nudge(l, h, i, j, -STEP)));
-                        }
-                    }
-                }
-            }
-            List<ForwardResult> out = model.forwardEdited(input, edits, ForwardOptions.OUTPUT_ONLY);
-            double[] analytic = new double[layers * heads * n * n];
-            double[] fd = new double[analytic.length];
-            int e = 0;
-            for (int l = 0; l < layers; l++) {
-                for (int h = 0; h < heads; h++) {
-                    for (int i = 0; i < n; i++) {
-                        for (int j = 0; j < n; j++) {
-                            analytic[e] = g.attentions()[l][h][i][j];
-                            fd[e] = (out.get(2 * e).probabilities()[0] - out.get(2 * e + 1).probabilities()[0]) / (2 * STEP);
-                            e++;
-                        }
-                    }
-                }
-            }
-            double err = maxRelativeError(analytic, fd);
-            System.out.printf("%s attention gradient: max relative error %.2e over %d entries%n", name, err, fd.length);
+            int entries = model.info().layers() * model.info().heads() * n * n;
+            System.out.printf("%s attention gradient: max relative error %.2e over %d entries%n", name, err, entries);
             assertTrue(err <= MAX_RELATIVE_ERROR, name + ": relative error " + err);
         }
-    }
-
-    private static AttentionEdit nudge(int layer, int head, int i, int j, double delta) {
-        return new AttentionEdit.Apply(layer, head, m -> {
-            m[i][j] += delta;
-            return m;
-        });
-    }
-
-    private static double maxRelativeError(double[] analytic, double[] numeric) {
-        double scale = 0;
-        for (double v : numeric) {
-            scale = Math.max(scale, Math.abs(v));
-        }
-        assertTrue(scale > 0, "the finite differences are not all zero");
-        double worst = 0;
-        for (int i = 0; i < analytic.length; i++) {
-            double denom = Math.max(Math.abs(numeric[i]), 1e-3 * scale);
-            worst = Math.max(worst, Math.abs(analytic[i] - numeric[i]) / denom);
-        }
-        return worst;
     }
 }

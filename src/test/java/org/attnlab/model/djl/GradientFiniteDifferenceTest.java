@@ -1,5 +1,9 @@
 package org.attnlab.model.djl;
 
+import static org.attnlab.model.djl.FiniteDifferences.STEP;
+import static org.attnlab.model.djl.FiniteDifferences.nudge;
+import static org.attnlab.model.djl.FiniteDifferences.maxRelativeError;
+import static org.attnlab.model.djl.FiniteDifferences.attentionGradientError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GradientFiniteDifferenceTest {
 
-    private static final double STEP = 1e-6;
     private static final double MAX_RELATIVE_ERROR = 1e-4;
 
     @TempDir static Path tmp;
@@ -78,40 +81,10 @@ class GradientFiniteDifferenceTest {
 
     @Test
     void attentionGradientMatchesFiniteDifferences() {
-        OutputTarget target = OutputTarget.probability(0);
-        Gradients g = model.gradients(input, target);
+        double err = attentionGradientError(model, input);
         int n = input.length();
-        int layers = model.info().layers();
-        int heads = model.info().heads();
-        // Every (layer, head, query, key) perturbed up and down, all as one batch of edited forwards.
-        List<List<AttentionEdit>> edits = new ArrayList<>();
-        for (int l = 0; l < layers; l++) {
-            for (int h = 0; h < heads; h++) {
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < n; j++) {
-                        edits.add(List.of(nudge(l, h, i, j, STEP)));
-                        edits.add(List.of(nudge(l, h, i, j, -STEP)));
-                    }
-                }
-            }
-        }
-        List<ForwardResult> out = model.forwardEdited(input, edits, ForwardOptions.OUTPUT_ONLY);
-        double[] analytic = new double[layers * heads * n * n];
-        double[] fd = new double[analytic.length];
-        int e = 0;
-        for (int l = 0; l < layers; l++) {
-            for (int h = 0; h < heads; h++) {
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < n; j++) {
-                        analytic[e] = g.attentions()[l][h][i][j];
-                        fd[e] = (out.get(2 * e).probabilities()[0] - out.get(2 * e + 1).probabilities()[0]) / (2 * STEP);
-                        e++;
-                    }
-                }
-            }
-        }
-        double err = maxRelativeError(analytic, fd);
-        System.out.printf("attention gradient: max relative error vs finite differences %.2e over %d entries%n", err, fd.length);
+        int entries = model.info().layers() * model.info().heads() * n * n;
+        System.out.printf("attention gradient: max relative error vs finite differences %.2e over %d entries%n", err, entries);
         assertTrue(err <= MAX_RELATIVE_ERROR, "relative error " + err);
     }
 
@@ -201,13 +174,6 @@ class GradientFiniteDifferenceTest {
         assertTrue(err <= MAX_RELATIVE_ERROR, "relative error " + err);
     }
 
-    private static AttentionEdit nudge(int layer, int head, int i, int j, double delta) {
-        return new AttentionEdit.Apply(layer, head, m -> {
-            m[i][j] += delta;
-            return m;
-        });
-    }
-
     private static double output(OutputTarget target, int token, int dim, double delta) {
         double[][] offset = new double[input.length()][16];
         offset[token][dim] = delta;
@@ -237,19 +203,6 @@ class GradientFiniteDifferenceTest {
 
     private static double[] wordEmbedding(int token) {
         return model.wordEmbedding(input.ids()[token]);
-    }
-
-    private static double maxRelativeError(double[] analytic, double[] numeric) {
-        double scale = 0;
-        for (double v : numeric) {
-            scale = Math.max(scale, Math.abs(v));
-        }
-        double worst = 0;
-        for (int i = 0; i < analytic.length; i++) {
-            double denom = Math.max(Math.abs(numeric[i]), 1e-3 * scale);
-            worst = Math.max(worst, Math.abs(analytic[i] - numeric[i]) / denom);
-        }
-        return worst;
     }
 
     private static double[] flatten(float[][] m) {
