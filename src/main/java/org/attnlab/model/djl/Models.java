@@ -11,6 +11,7 @@ import org.attnlab.model.ModelException;
 import org.attnlab.model.djl.rnn.DjlRnnAttentionModel;
 import org.attnlab.model.djl.rnn.RnnAttentionConfig;
 import org.attnlab.model.hf.Architecture;
+import org.attnlab.model.hf.BertConfig;
 import org.attnlab.model.hf.HfModelDirectory;
 
 /** Loads any model directory attnlab can run, choosing the implementation from {@code config.json}'s model_type. */
@@ -25,37 +26,19 @@ public final class Models {
      */
     public static List<String> labels(Path dir) {
         HfModelDirectory d = new HfModelDirectory(dir);
-        JsonNode config;
-        try {
-            config = Json.PLAIN.readTree(d.config().toFile());
-        } catch (IOException e) {
-            throw new ModelException(d.config() + ": missing or not JSON (" + e.getMessage() + ")", e);
-        }
-        List<String> labels = new ArrayList<>();
-        if (config.path("labels").isArray()) {
+        JsonNode config = config(d);
+        if (config != null && config.path("model_type").asText("bert").equals(RnnAttentionConfig.MODEL_TYPE)) {
+            List<String> labels = new ArrayList<>();
             config.path("labels").forEach(l -> labels.add(l.asText()));
             return labels;
         }
-        JsonNode id2label = config.path("id2label");
-        for (int i = 0; i < id2label.size(); i++) {
-            JsonNode l = id2label.get(Integer.toString(i));
-            if (l == null) {
-                throw new ModelException(d.config() + ": id2label lacks id " + i);
-            }
-            labels.add(l.asText());
-        }
-        return labels;
+        return BertConfig.read(d.config()).labels();
     }
 
     public static ClassifierModel load(Path dir) {
         HfModelDirectory d = new HfModelDirectory(dir);
-        String type;
-        try {
-            JsonNode config = Json.PLAIN.readTree(d.config().toFile());
-            type = config == null ? "" : config.path("model_type").asText("bert");
-        } catch (IOException e) {
-            throw new ModelException(d.config() + ": missing or not JSON (" + e.getMessage() + ")", e);
-        }
+        JsonNode config = config(d);
+        String type = config == null ? "" : config.path("model_type").asText("bert");
         if (Architecture.ofModelType(type).isPresent()) {
             return DjlBertModel.load(dir);
         }
@@ -64,5 +47,13 @@ public final class Models {
         }
         throw new ModelException(d.config() + ": model_type \"" + type + "\" is not supported; attnlab loads "
                 + Architecture.supported() + " and " + RnnAttentionConfig.MODEL_TYPE + " models");
+    }
+
+    private static JsonNode config(HfModelDirectory d) {
+        try {
+            return Json.PLAIN.readTree(d.config().toFile());
+        } catch (IOException e) {
+            throw new ModelException(d.config() + ": missing or not JSON (" + e.getMessage() + ")", e);
+        }
     }
 }
