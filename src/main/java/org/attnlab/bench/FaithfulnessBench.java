@@ -1,4 +1,4 @@
-package org.attnlab.cli;
+package org.attnlab.bench;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -21,12 +21,12 @@ import org.attnlab.model.ModelBenchmark.Timing;
  * (every deletion in one batched call) against one forward per deletion: by token removal, and for self-attention
  * models (a square attention in layer 0) also by attention masking. Both in one run on one machine, so the ratio holds.
  */
-final class FaithfulnessBench {
+public final class FaithfulnessBench {
 
     private FaithfulnessBench() {
     }
 
-    static List<Timing> run(ModelBenchmark bench, ClassifierModel model, TokenizedText input, int orders,
+    public static List<Timing> run(ModelBenchmark bench, ClassifierModel model, TokenizedText input, int orders,
                             PrintWriter console) {
         List<Timing> out = new ArrayList<>();
         if (orders < 1) {

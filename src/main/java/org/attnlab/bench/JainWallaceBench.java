@@ -1,4 +1,4 @@
-package org.attnlab.cli;
+package org.attnlab.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,14 +27,14 @@ import org.attnlab.model.djl.DjlBertModel;
  * against the same forwards issued one at a time (optional: slow), and for transformers with forwardEdited's
  * shortcuts off. All in one run on one machine, so the ratios hold.
  */
-final class JainWallaceBench {
+public final class JainWallaceBench {
 
     private static final int PERMUTATIONS = 100;
 
     private JainWallaceBench() {
     }
 
-    static List<Timing> run(ClassifierModel model, String dataset, int count, int maxLength, boolean oneByOne,
+    public static List<Timing> run(ClassifierModel model, String dataset, int count, int maxLength, boolean oneByOne,
                             PrintWriter console) throws IOException {
         Dataset data = DatasetCatalog.get(dataset).load(new DatasetFetcher(DatasetFetcher.defaultCacheDir()));
         List<Example> examples = data.test().subList(0, Math.min(count, data.test().size()));

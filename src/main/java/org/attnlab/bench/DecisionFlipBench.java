@@ -1,4 +1,4 @@
-package org.attnlab.cli;
+package org.attnlab.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,7 +27,7 @@ import org.attnlab.model.djl.DjlBertModel;
  * computed first and cached on each instance: they cost the same on both paths and are not part of the
  * timing. Both paths must reach the same flip decisions, which is checked here too.
  */
-final class DecisionFlipBench {
+public final class DecisionFlipBench {
 
     private static final List<String> RANKERS = List.of("attention-gradient", "attention-x-gradient", "gradient", "loo");
     private static final int RANDOM_ORDERS = 5;
@@ -35,7 +35,7 @@ final class DecisionFlipBench {
     private DecisionFlipBench() {
     }
 
-    static List<Timing> run(ClassifierModel model, String dataset, int count, int maxLength, PrintWriter console)
+    public static List<Timing> run(ClassifierModel model, String dataset, int count, int maxLength, PrintWriter console)
             throws IOException {
         if (!(model instanceof DjlBertModel bert)) {
             throw new IllegalArgumentException("--flip-data: the shortcut comparison needs a transformer, "

@@ -1,4 +1,4 @@
-package org.attnlab.cli;
+package org.attnlab.bench;
 
 import org.attnlab.model.ModelBenchmark;
 import org.attnlab.model.ModelBenchmark.Timing;

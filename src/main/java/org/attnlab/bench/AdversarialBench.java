@@ -1,4 +1,4 @@
-package org.attnlab.cli;
+package org.attnlab.bench;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -16,12 +16,12 @@ import org.attnlab.model.ModelBenchmark.Timing;
  * Jain &amp; Wallace's adversarial search on one input as the suite runs it (K = 5, the given steps, the default view),
  * re-run of the adversaries included: wall time per instance, median of {@code repeats} after one warm-up.
  */
-final class AdversarialBench {
+public final class AdversarialBench {
 
     private AdversarialBench() {
     }
 
-    static List<Timing> run(ClassifierModel model, TokenizedText input, int steps, int repeats, PrintWriter console) {
+    public static List<Timing> run(ClassifierModel model, TokenizedText input, int steps, int repeats, PrintWriter console) {
         if (steps < 1) {
             return List.of();
         }
