@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.attnlab.config.Defaults;
 import org.attnlab.data.TokenizedText;
-import org.attnlab.model.AttentionEdit;
 import org.attnlab.model.ClassifierModel;
 import org.attnlab.model.ModelBenchmark;
 import org.attnlab.model.ModelBenchmark.Timing;
@@ -21,6 +20,7 @@ import org.attnlab.io.AtomicFiles;
 import org.attnlab.io.Json;
 import org.attnlab.bench.AdversarialBench;
 import org.attnlab.bench.DecisionFlipBench;
+import org.attnlab.bench.EditBench;
 import org.attnlab.bench.FaithfulnessBench;
 import org.attnlab.bench.JainWallaceBench;
 import picocli.CommandLine.Command;
@@ -114,12 +114,8 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             TokenizedText input = cut(passage, lengths.get(lengths.size() - 1));
-            int last = model.info().layers() - 1;
-            for (int layer : skipBasic ? new int[0] : new int[] {0, last}) {
-                List<List<AttentionEdit>> sets = permutations(input.length(), layer, edits);
-                String name = "permute-layer" + layer + "-x" + edits;
-                timings.add(report(console, bench.editsBatched(name, input, sets)));
-                timings.add(report(console, bench.editsOneByOne(name, input, sets)));
+            if (!skipBasic) {
+                EditBench.run(bench, input, model.info().layers(), edits).forEach(t -> timings.add(report(console, t)));
             }
             timings.addAll(FaithfulnessBench.run(bench, model, input, faithfulnessOrders, console));
             timings.addAll(AdversarialBench.run(model, input, adversarialSteps, Math.min(repeats, 3), console));
@@ -146,26 +142,6 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--lengths: " + length + " must be between 2 and " + t.length());
         }
         return t.truncated(length);
-    }
-
-    /** N seeded random permutations of the non-special keys of every head of one layer. */
-    private static List<List<AttentionEdit>> permutations(int n, int layer, int count) {
-        java.util.Random random = new java.util.Random(42);
-        List<List<AttentionEdit>> sets = new ArrayList<>();
-        for (int s = 0; s < count; s++) {
-            List<Integer> inner = new ArrayList<>();
-            for (int j = 1; j < n - 1; j++) {
-                inner.add(j);
-            }
-            java.util.Collections.shuffle(inner, random);
-            int[] perm = new int[n];
-            perm[n - 1] = n - 1;
-            for (int j = 1; j < n - 1; j++) {
-                perm[j] = inner.get(j - 1);
-            }
-            sets.add(List.of(new AttentionEdit.PermuteKeys(layer, AttentionEdit.ALL_HEADS, perm)));
-        }
-        return sets;
     }
 
     private void write(ClassifierModel model, List<Timing> timings) throws IOException {
