@@ -29,7 +29,16 @@ public final class SpecTraining {
 
     /** Trains unless {@code out} (default models/&lt;name&gt;) already holds this spec's model; returns the directory. */
     public static Path ensureTrained(Path specFile, boolean force, Path out, PrintWriter console) throws IOException {
-        TrainingSpec s = YamlFiles.read(specFile, TrainingSpec.class);
+        return ensureTrained(YamlFiles.read(specFile, TrainingSpec.class), specFile, force, out, console);
+    }
+
+    /**
+     * {@link #ensureTrained(Path, boolean, Path, PrintWriter)} for a spec made in code (e.g. a variant of a spec
+     * file, {@link WiegreffePinterModels}); {@code specFile} is the file a data file name or word-vector file is
+     * relative to.
+     */
+    public static Path ensureTrained(TrainingSpec s, Path specFile, boolean force, Path out, PrintWriter console)
+            throws IOException {
         Path dir = out != null ? out : Defaults.modelsDir().resolve(s.name());
         Dataset data = dataset(s.dataset(), specFile);
         TrainingRecord record = new TrainingRecord(s, data);
