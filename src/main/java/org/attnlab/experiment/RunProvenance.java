@@ -41,6 +41,7 @@ final class RunProvenance {
         // Where this invocation computed its records (they are the same whichever engine made them).
         ObjectNode e = root.putObject("engine");
         e.put("name", engine == null ? "local" : engine.name());
+        e.put("device", System.getProperty(org.attnlab.model.djl.ComputeDevice.PROPERTY, "cpu"));
         if (engine != null) {
             engine.settings().forEach(e::put);
         }

@@ -128,4 +128,20 @@ class InspectCommandTest {
         assertEquals(1, run.err().strip().lines().filter(l -> l.startsWith("attnlab:")).count(), run.err());
         assertEquals("", run.out(), "nothing on stdout after an error");
     }
+
+    @Test
+    void aGpuDeviceOnTheCpuBuildIsOneErrorNotASilentCpuRun() {
+        try {
+            CliRun run = CliRun.of("inspect", "--model", TestModels.minilm().toString(), "--text", "a fine film",
+                    "--device", "gpu");
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().contains("device 'gpu': PyTorch sees 0 CUDA devices"), run.err());
+            assertEquals("", run.out());
+            CliRun cpu = CliRun.of("inspect", "--model", TestModels.minilm().toString(), "--text", "a fine film",
+                    "--device", "cpu", "--format", "json");
+            assertEquals(0, cpu.exitCode(), cpu.err());
+        } finally {
+            System.clearProperty(org.attnlab.model.djl.ComputeDevice.PROPERTY);
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package org.attnlab.model.djl;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -64,7 +63,7 @@ public final class DjlBertModel implements ClassifierModel {
         HfModelDirectory d = new HfModelDirectory(dir).requireComplete();
         BertConfig config = BertConfig.read(d.config());
         DataType dtype = precision == Precision.FLOAT64 ? DataType.FLOAT64 : DataType.FLOAT32;
-        NDManager base = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+        NDManager base = NDManager.newBaseManager(ComputeDevice.get(), "PyTorch");
         try {
             BertWeights weights = BertWeights.read(d.weights(), config, base, dtype);
             HfTokenizer tokenizer = HfTokenizer.load(d.tokenizer(), config.maxTokens());

@@ -1,10 +1,10 @@
 package org.attnlab.model.djl.rnn;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
+import org.attnlab.model.djl.ComputeDevice;
 import org.attnlab.model.djl.GradientLock;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,7 +105,7 @@ public final class DjlRnnAttentionModel implements TrainableModel {
                     + vocabulary.size());
         }
         DataType dtype = dataType(precision);
-        NDManager base = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+        NDManager base = NDManager.newBaseManager(ComputeDevice.get(), "PyTorch");
         try {
             RnnWeights w = RnnWeights.initialise(config, vocabulary.size(), options.seed(), base, dtype, wordVectors, rescale);
             return new DjlRnnAttentionModel(base, new RnnNetwork(config, w), vocabulary,
@@ -127,7 +127,7 @@ public final class DjlRnnAttentionModel implements TrainableModel {
 
     /** Loads a directory to continue training with {@code options} (fresh optimiser moments). */
     public static DjlRnnAttentionModel load(Path dir, Precision precision, TrainingOptions options) {
-        NDManager base = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+        NDManager base = NDManager.newBaseManager(ComputeDevice.get(), "PyTorch");
         try {
             RnnModelDirectory.Contents c = RnnModelDirectory.read(dir, base, dataType(precision));
             Path name = dir.toAbsolutePath().normalize().getFileName();
