@@ -16,13 +16,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.attnlab.data.TokenizedText;
+import org.attnlab.model.AttentionBlock;
 import org.attnlab.model.ClassifierModel;
 import org.attnlab.model.ForwardOptions;
 import org.attnlab.model.ForwardResult;
+import org.attnlab.model.Precision;
 import org.attnlab.model.djl.DjlBertModel;
+import org.attnlab.model.hf.BertConfig;
 import org.attnlab.model.hf.ModelCatalog;
 import org.attnlab.model.hf.onnx.OnnxGraph;
 import org.attnlab.model.hf.onnx.OnnxNode;
@@ -41,12 +42,15 @@ import org.junit.jupiter.api.io.TempDir;
 class OnnxRuntimeOracleTest {
 
     private static final String FIXTURE = "oracle/minilm-reference-tokens.json";
-    private static final Pattern SOFTMAX = Pattern.compile("/encoder/layer\\.(\\d+)/attention/self/Softmax");
+    /** float64 against float64, as in E5SmallOracleTest: far below any model difference, far above rounding. */
+    private static final double FLOAT64_TOLERANCE = 1e-10;
     private static final double HIDDEN_TOLERANCE = 1e-4;
     private static final double ATTENTION_TOLERANCE = 1e-5;
 
     @TempDir
     static Path tmp;
+    private static Path dir;
+    private static BertConfig config;
     private static ClassifierModel model;
     private static MiniLmOnnx ort;
     private static List<String> softmaxOutputs;
@@ -56,19 +60,12 @@ class OnnxRuntimeOracleTest {
 
     @BeforeAll
     static void setUp() throws IOException, OrtException {
-        Path dir = tmp.resolve("minilm");
-        ModelCatalog.importModel("minilm", dir, false);
+        dir = tmp.resolve("minilm");
+        config = ModelCatalog.importModel("minilm", dir, false);
         model = DjlBertModel.load(dir);
 
+        softmaxOutputs = MiniLmOnnx.softmaxOutputs(MiniLmOnnx.RESOURCE, config.layers());
         OnnxGraph graph = MiniLmOnnx.graph();
-        String[] byLayer = new String[model.info().layers()];
-        for (OnnxNode n : graph.nodes()) {
-            Matcher m = SOFTMAX.matcher(n.name());
-            if (n.opType().equals("Softmax") && m.matches()) {
-                byLayer[Integer.parseInt(m.group(1))] = n.output();
-            }
-        }
-        softmaxOutputs = List.of(byLayer); // List.of rejects a null: every layer must have its Softmax
         String[] values = new String[model.info().layers()];
         for (OnnxNode n : graph.nodes()) {
             for (int l = 0; l < values.length; l++) {
@@ -172,6 +169,54 @@ class OnnxRuntimeOracleTest {
         assertTrue(worstAttention <= ATTENTION_TOLERANCE, "attention max |diff| " + worstAttention);
         // The value vectors feed effective/efficient attention; they are hidden-state-sized quantities.
         assertTrue(worstValues <= HIDDEN_TOLERANCE, "value vectors max |diff| " + worstValues);
+    }
+
+    /**
+     * attnlab's FLOAT64 forward against ONNX Runtime on the float64 version of the same graph, every layer's
+     * input and every head's attention, where float32 rounding no longer hides a difference.
+     */
+    @Test
+    void forwardInFloat64MatchesOnnxRuntimeInFloat64() throws IOException, OrtException {
+        List<String> layerInputs = MiniLmOnnx.layerInputs(MiniLmOnnx.RESOURCE, config.layers());
+        List<String> wanted = new ArrayList<>(softmaxOutputs);
+        wanted.addAll(layerInputs);
+        double worstAttention = 0;
+        double worstInput = 0;
+        try (DjlBertModel float64 = DjlBertModel.load(dir, Precision.FLOAT64);
+             MiniLmOnnx ort64 = MiniLmOnnx.float64WithOutputs(MiniLmOnnx.RESOURCE, wanted,
+                     MiniLmOnnx.bertLiterals(config))) {
+            for (JsonNode s : sentences) {
+                TokenizedText t = float64.tokenize(s.get("text").asText(), false);
+                List<AttentionBlock> ours = float64.attentionBlocks(t);
+                Map<String, Object> reference = ort64.run(t.ids(), wanted);
+                assertEquals(config.layers(), ours.size(), "layers");
+                for (int l = 0; l < config.layers(); l++) {
+                    double[][][] probs = (double[][][]) reference.get(softmaxOutputs.get(l));
+                    assertEquals(probs.length, ours.get(l).attention().length, "heads in layer " + l);
+                    for (int head = 0; head < probs.length; head++) {
+                        worstAttention = Math.max(worstAttention, maxAbsDiff(probs[head], ours.get(l).attention()[head]));
+                    }
+                    worstInput = Math.max(worstInput, maxAbsDiff((double[][]) reference.get(layerInputs.get(l)),
+                            ours.get(l).input()));
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "oracle float64: %d sentences, worst max|diff| attention %.2e, layer inputs %.2e"
+                + " (limit %.0e)%n", sentences.size(), worstAttention, worstInput, FLOAT64_TOLERANCE);
+        assertTrue(worstAttention <= FLOAT64_TOLERANCE, "float64 attention max |diff| " + worstAttention);
+        assertTrue(worstInput <= FLOAT64_TOLERANCE, "float64 layer input max |diff| " + worstInput);
+    }
+
+    private static double maxAbsDiff(double[][] a, double[][] b) {
+        assertEquals(a.length, b.length, "rows");
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(a[i].length, b[i].length, "columns");
+            for (int j = 0; j < a[i].length; j++) {
+                max = Math.max(max, Math.abs(a[i][j] - b[i][j]));
+            }
+        }
+        return max;
     }
 
     /** Max |a - b| over two matrices of the same shape (a shape mismatch fails). */

@@ -7,10 +7,17 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.attnlab.model.hf.BertConfig;
 import org.attnlab.model.hf.onnx.OnnxGraph;
+import org.attnlab.model.hf.onnx.OnnxNode;
+import org.attnlab.model.hf.onnx.OnnxPrecision;
 import org.attnlab.model.hf.onnx.OnnxReader;
 import org.attnlab.model.hf.onnx.OnnxWriter;
 
@@ -23,6 +30,8 @@ import org.attnlab.model.hf.onnx.OnnxWriter;
 public final class MiniLmOnnx implements AutoCloseable {
 
     public static final String RESOURCE = "all-minilm-l6-v2.onnx";
+    private static final Pattern SOFTMAX = Pattern.compile("/encoder/layer\\.(\\d+)/attention/self/Softmax");
+    private static final Pattern QUERY = Pattern.compile("/encoder/layer\\.(\\d+)/attention/self/query/MatMul");
 
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;
@@ -55,6 +64,28 @@ public final class MiniLmOnnx implements AutoCloseable {
         return OnnxReader.read(bytes(resource), resource);
     }
 
+    /** Per layer, the attention probabilities: the output of {@code /encoder/layer.N/attention/self/Softmax}. */
+    public static List<String> softmaxOutputs(String resource, int layers) throws IOException {
+        return perLayer(resource, layers, "Softmax", SOFTMAX, OnnxNode::output);
+    }
+
+    /** Per layer, its input (the embeddings' output, then the layer below's): what its query MatMul reads. */
+    public static List<String> layerInputs(String resource, int layers) throws IOException {
+        return perLayer(resource, layers, "MatMul", QUERY, n -> n.inputs().get(0));
+    }
+
+    private static List<String> perLayer(String resource, int layers, String op, Pattern name,
+                                         Function<OnnxNode, String> tensor) throws IOException {
+        String[] byLayer = new String[layers];
+        for (OnnxNode n : graph(resource).nodes()) {
+            Matcher m = name.matcher(n.name());
+            if (n.opType().equals(op) && m.matches() && Integer.parseInt(m.group(1)) < layers) {
+                byLayer[Integer.parseInt(m.group(1))] = tensor.apply(n);
+            }
+        }
+        return List.of(byLayer); // List.of rejects a null: every layer must have its node
+    }
+
     /** A session whose outputs are the graph's own plus {@code extraOutputs}. */
     public static MiniLmOnnx withOutputs(List<String> extraOutputs) throws IOException, OrtException {
         return withOutputs(RESOURCE, extraOutputs);
@@ -67,11 +98,41 @@ public final class MiniLmOnnx implements AutoCloseable {
                 OnnxWriter.withExtraOutputs(bytes(resource), extraOutputs), options));
     }
 
+    /**
+     * A session on the float64 version of the graph ({@link OnnxPrecision#toFloat64}: the same weights widened
+     * exactly, Erf as an elementary-op series, {@code scalarLiterals} restored) with {@code extraOutputs}; its
+     * outputs are {@code double} arrays.
+     */
+    public static MiniLmOnnx float64WithOutputs(String resource, List<String> extraOutputs,
+                                                Map<Float, Double> scalarLiterals) throws IOException, OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
+        byte[] float64 = OnnxPrecision.toFloat64(OnnxWriter.withExtraOutputs(bytes(resource), extraOutputs),
+                scalarLiterals);
+        return new MiniLmOnnx(OrtEnvironment.getEnvironment().createSession(float64, options));
+    }
+
+    /**
+     * The double literals of Hugging Face {@code BertModel}'s code that a PyTorch export stores as float32
+     * scalars: the attention scale {@code math.sqrt(head_size)}, GELU's {@code math.sqrt(2.0)} and
+     * {@code layer_norm_eps}, keyed by their float32 rounding, for {@link #float64WithOutputs}.
+     */
+    public static Map<Float, Double> bertLiterals(BertConfig config) {
+        Map<Float, Double> literals = new HashMap<>();
+        for (double exact : new double[] {Math.sqrt(config.headSize()), Math.sqrt(2), config.layerNormEps()}) {
+            literals.put((float) exact, exact);
+        }
+        return literals;
+    }
+
     public List<String> inputNames() {
         return List.copyOf(session.getInputNames());
     }
 
-    /** Runs one unpadded input; each named output's value for it (batch index 0), e.g. a {@code float[][]}. */
+    /**
+     * Runs one unpadded input; each named output's value for it (batch index 0), e.g. a {@code float[][]}
+     * ({@code double[][]} from a float64 session).
+     */
     public Map<String, Object> run(long[] ids, List<String> outputs) throws OrtException {
         long[] ones = new long[ids.length];
         Arrays.fill(ones, 1);

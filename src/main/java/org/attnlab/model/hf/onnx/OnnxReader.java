@@ -168,9 +168,32 @@ public final class OnnxReader {
         return new OnnxAttribute(name, type, i, ints.build().toArray(), t);
     }
 
+    /**
+     * One encoded {@code TensorProto} (the field's payload, without tag and length), checked as
+     * {@link #read} checks initializers; problems are one {@link ModelException} naming {@code source}.
+     */
+    static OnnxTensorData readTensor(byte[] tensor, String source) {
+        CodedInputStream in = CodedInputStream.newInstance(tensor);
+        in.enableAliasing(true);
+        in.setSizeLimit(Integer.MAX_VALUE);
+        try {
+            return readTensorFields(in, source);
+        } catch (IOException e) {
+            throw new ModelException(source + ": not a valid ONNX tensor: protobuf decoding failed (" + e.getMessage()
+                    + "); expected a protobuf-encoded TensorProto", e);
+        }
+    }
+
     private static OnnxTensorData readTensor(CodedInputStream in, int outerTag, String source) throws IOException {
         expect(outerTag, LEN);
         int old = in.pushLimit(in.readRawVarint32());
+        OnnxTensorData t = readTensorFields(in, source);
+        in.popLimit(old);
+        return t;
+    }
+
+    /** The fields of a TensorProto up to the current limit. */
+    private static OnnxTensorData readTensorFields(CodedInputStream in, String source) throws IOException {
         LongStream.Builder dims = LongStream.builder();
         LongStream.Builder ints = LongStream.builder();
         FloatList floats = new FloatList();
@@ -206,7 +229,6 @@ public final class OnnxReader {
                 default -> in.skipField(tag);
             }
         }
-        in.popLimit(old);
         long[] shape = dims.build().toArray();
         if (external) {
             throw new ModelException(source + ": tensor '" + name + "' keeps its data in an external file;"

@@ -17,6 +17,7 @@ public final class OnnxTensorData {
     public static final int FLOAT = 1;
     public static final int INT32 = 6;
     public static final int INT64 = 7;
+    public static final int DOUBLE = 11;
 
     private final String name;
     private final long[] dims;

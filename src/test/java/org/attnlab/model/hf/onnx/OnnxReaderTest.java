@@ -160,11 +160,11 @@ class OnnxReaderTest {
 
     // ---- hand encoding of ONNX messages (field numbers from onnx.proto3) ----
 
-    private interface Body {
+    interface Body {
         void write(CodedOutputStream out) throws IOException;
     }
 
-    private static byte[] encode(Body body) {
+    static byte[] encode(Body body) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             CodedOutputStream out = CodedOutputStream.newInstance(bytes);
@@ -192,7 +192,7 @@ class OnnxReaderTest {
         });
     }
 
-    private static byte[] node(String op, List<String> inputs, String output, byte[]... attributes) {
+    static byte[] node(String op, List<String> inputs, String output, byte[]... attributes) {
         return encode(o -> o.writeByteArray(1, encode(n -> {
             for (String in : inputs) {
                 n.writeString(1, in);
@@ -223,7 +223,7 @@ class OnnxReaderTest {
     }
 
     /** A TensorProto holding {@code values} in typed field {@code dataField} (4 float, 5 int32, 7 int64). */
-    private static byte[] tensor(String name, int type, long[] dims, int dataField, boolean packed, double... values) {
+    static byte[] tensor(String name, int type, long[] dims, int dataField, boolean packed, double... values) {
         return encode(o -> {
             for (long d : dims) {
                 o.writeInt64(1, d);
