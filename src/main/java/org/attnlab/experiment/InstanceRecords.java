@@ -32,11 +32,18 @@ public final class InstanceRecords {
      */
     public static List<String> lines(ClassifierModel model, String modelName, List<String> labels, int maxLength,
                                      Example ex, List<PlannedExperiment> experiments) {
-        Instance x = new Instance(model, ex.id(), model.tokenize(ex.text(), true).truncated(maxLength), labels.indexOf(ex.label()));
-        return experiments.stream().map(e -> line(record(modelName, labels, ex, x, e.experiment()))).toList();
+        return lines(model, Companions.NONE, modelName, labels, maxLength, ex, experiments);
     }
 
-    static ObjectNode record(String modelName, List<String> labels, Example ex, Instance x, Experiment<?> e) {
+    /** {@link #lines(ClassifierModel, String, List, int, Example, List)} with the subject's companion models. */
+    public static List<String> lines(ClassifierModel model, Companions companions, String modelName, List<String> labels,
+                                     int maxLength, Example ex, List<PlannedExperiment> experiments) {
+        Instance x = new Instance(model, ex.id(), model.tokenize(ex.text(), true).truncated(maxLength), labels.indexOf(ex.label()));
+        return experiments.stream().map(e -> line(record(modelName, labels, ex, x, e.experiment(), companions))).toList();
+    }
+
+    static ObjectNode record(String modelName, List<String> labels, Example ex, Instance x, Experiment<?> e,
+                             Companions companions) {
         Map<String, double[]> measures = new LinkedHashMap<>();
         for (ImportanceMeasure m : e.measures()) {
             try {
@@ -45,7 +52,7 @@ public final class InstanceRecords {
                 // e.g. ALTI on an RNN: left out of the record; the experiment records why, where it cares
             }
         }
-        Object result = e.run(x);
+        Object result = e.run(x, companions);
         InstanceRecord common = new InstanceRecord(modelName, ex.id(), ex.label(), labels.get(x.predicted()),
                 x.probabilities(), x.input().tokens(), x.input().special(), measures);
         return Records.encode(common, result);
