@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.attnlab.experiment.ConsistentAdversaryExperiment;
 import org.attnlab.experiment.ConsistentAdversaryType;
@@ -27,8 +26,10 @@ final class ConsistentAdversaryReport
 
     @Override
     public void headline(String model, ConsistentAdversaryType.Summary s, Headline lines) {
-        s.byLambda().values().forEach(l -> lines.put(String.format(Locale.ROOT, "consistent adversary λ=%s: mean JSD / TVD",
-                Cells.fmt(l.lambda(), 3)), model, Cells.fmt(l.jsd().mean(), 3) + " / " + Cells.fmt(l.tvd().mean(), 3)));
+        // One row (the console stays short): the largest λ, the adversary pushed furthest from the model's attention.
+        s.byLambda().values().stream().max(Comparator.comparingDouble(ConsistentAdversaryType.LambdaSummary::lambda))
+                .ifPresent(l -> lines.put("consistent adversary (largest λ): JSD / TVD", model, Cells.fmt(l.jsd().mean(), 3)
+                        + " / " + Cells.fmt(l.tvd().mean(), 3) + " (λ=" + Cells.fmt(l.lambda(), 2) + ")"));
     }
 
     @Override
