@@ -48,7 +48,7 @@ public final class DiagnosticType
     }
 
     /** @param f1BySource each source's diagnostic: accuracy and macro-F1 over the sampled instances (W&amp;P's Table 3) */
-    public record Summary(int records, Map<String, LabelScores> f1BySource) {
+    public record Summary(int records, int qualifying, Map<String, LabelScores> f1BySource) {
     }
 
     private DiagnosticType() {
@@ -87,6 +87,6 @@ public final class DiagnosticType
         List<String> gold = q.stream().map(r -> r.instance().label()).toList();
         Map<String, LabelScores> out = new LinkedHashMap<>();
         predicted.forEach((source, p) -> out.put(source, LabelScores.of(gold, p)));
-        return new Summary(records.size(), out);
+        return new Summary(records.size(), q.size(), out);
     }
 }

@@ -20,7 +20,7 @@ public final class UniformBaselineType
      * @param macroF1Gain  base macro-F1 minus uniform macro-F1: what trained attention adds
      * @param distance     JSD / TVD of the uniform model from the subject (W&amp;P's Figure 4 uniform point)
      */
-    public record Summary(int records, LabelScores base, LabelScores uniform, double macroF1Gain,
+    public record Summary(int records, int qualifying, LabelScores base, LabelScores uniform, double macroF1Gain,
                           DistanceSummary distance) {
     }
 
@@ -44,7 +44,7 @@ public final class UniformBaselineType
         List<String> gold = q.stream().map(r -> r.instance().label()).toList();
         LabelScores base = LabelScores.of(gold, q.stream().map(ResultRecord::predicted).toList());
         LabelScores uniform = LabelScores.of(gold, q.stream().map(r -> r.result().uniformPredicted()).toList());
-        return new Summary(records.size(), base, uniform, base.macroF1() - uniform.macroF1(), DistanceSummary.of(
+        return new Summary(records.size(), q.size(), base, uniform, base.macroF1() - uniform.macroF1(), DistanceSummary.of(
                 q.stream().map(r -> new double[] {r.result().jsd(), r.result().tvd()}).toList()));
     }
 }
