@@ -12,8 +12,8 @@ public final class DiagnosticType
 
     public static final DiagnosticType INSTANCE = new DiagnosticType();
 
-    static final String UNIFORM = "uniform";
-    static final String BASE = "base";
+    static final String UNIFORM = Companion.Diagnostic.UNIFORM;
+    static final String BASE = Companion.Diagnostic.BASE;
     static final String ADVERSARY = "adversary";
     private static final List<String> SOURCES = List.of(UNIFORM, BASE, ADVERSARY);
 
