@@ -26,16 +26,11 @@ public final class InstanceRecords {
      * The records of {@code ex} for {@code experiments}, in their order, each as the exact line (without
      * newline) a records file holds. The forward and gradients are computed once for all of them.
      *
-     * @param modelName the model's name in records
-     * @param labels    the dataset's labels in the model's output order
-     * @param maxLength inputs are cut to this many tokens
+     * @param companions the subject's companion models ({@link Companions#NONE} when no experiment reads any)
+     * @param modelName  the model's name in records
+     * @param labels     the dataset's labels in the model's output order
+     * @param maxLength  inputs are cut to this many tokens
      */
-    public static List<String> lines(ClassifierModel model, String modelName, List<String> labels, int maxLength,
-                                     Example ex, List<PlannedExperiment> experiments) {
-        return lines(model, Companions.NONE, modelName, labels, maxLength, ex, experiments);
-    }
-
-    /** {@link #lines(ClassifierModel, String, List, int, Example, List)} with the subject's companion models. */
     public static List<String> lines(ClassifierModel model, Companions companions, String modelName, List<String> labels,
                                      int maxLength, Example ex, List<PlannedExperiment> experiments) {
         Instance x = new Instance(model, ex.id(), model.tokenize(ex.text(), true).truncated(maxLength), labels.indexOf(ex.label()));

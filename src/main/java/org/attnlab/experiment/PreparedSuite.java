@@ -50,6 +50,11 @@ public final class PreparedSuite {
             companions = List.copyOf(companions);
         }
 
+        /** This model with its companions prepared. */
+        CheckedModel withCompanions(List<CompanionModels.Prepared> prepared) {
+            return new CheckedModel(plan, dir, info, dataset, instances, fingerprint, prepared);
+        }
+
         /** Role to the directory of each companion model. */
         public Map<String, Path> companionDirs() {
             Map<String, Path> out = new LinkedHashMap<>();
@@ -81,10 +86,9 @@ public final class PreparedSuite {
             SuitePlan.ModelPlan m = plan.models().get(i);
             Path dir = m.specFile() != null ? SpecTraining.ensureTrained(m.specFile(), false, null, console) : m.dir();
             Dataset d = datasets.get(m.datasetKey(plan.suiteFile()));
-            CheckedModel c = check(plan, m, dir, d, sample(plan, d));
-            // After the base model: an adversary and a diagnostic of the base model are trained from it.
-            List<CompanionModels.Prepared> companions = CompanionModels.ensure(plan.companions(), m.specFile(), dir, console);
-            checked.add(new CheckedModel(c.plan(), c.dir(), c.info(), c.dataset(), c.instances(), c.fingerprint(), companions));
+            // Companions after the checked base model: an adversary (and a diagnostic of its attention) is trained from it.
+            checked.add(check(plan, m, dir, d, sample(plan, d))
+                    .withCompanions(CompanionModels.ensure(plan.companions(), m.specFile(), dir, console)));
         }
         StringBuilder identity = new StringBuilder(Json.MAPPER.writeValueAsString(resolved(plan)));
         for (CheckedModel c : checked) {
