@@ -21,4 +21,12 @@ public interface Experiment<R> {
      * real token), in which case the record says so.
      */
     R run(Instance instance);
+
+    /**
+     * {@link #run(Instance)} for an experiment that also reads the subject's companion models (those its type's
+     * {@link ExperimentType#companions} asked for); the others need not override it.
+     */
+    default R run(Instance instance, Companions companions) {
+        return run(instance);
+    }
 }

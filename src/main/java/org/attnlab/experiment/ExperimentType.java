@@ -25,6 +25,14 @@ public interface ExperimentType<S extends ExperimentSettings, R, M> {
     /** Builds the experiment; the settings are already valid, the context holds the suite-wide choices. */
     Experiment<R> create(S settings, ExperimentContext context);
 
+    /**
+     * The models derived from each subject's training spec that the experiment reads beside the subject (see
+     * {@link Companion}); none by default. A suite with such an experiment names its models by RNN spec.
+     */
+    default List<Companion> companions(S settings) {
+        return List.of();
+    }
+
     /** One model's statistics from its records (qualifying or not), computed from the records alone. */
     M summarize(List<ResultRecord<R>> records);
 }

@@ -11,7 +11,8 @@ public final class ExperimentTypes {
 
     public static final List<ExperimentType<?, ?, ?>> ALL = List.of(CorrelationType.INSTANCE, PermutationType.INSTANCE,
             AdversarialType.INSTANCE, ErasureSingleType.INSTANCE, DecisionFlipType.INSTANCE, EfficientAttentionType.INSTANCE,
-            FaithfulnessType.INSTANCE);
+            FaithfulnessType.INSTANCE, UniformBaselineType.INSTANCE, SeedVarianceType.INSTANCE, DiagnosticType.INSTANCE,
+            ConsistentAdversaryType.INSTANCE);
 
     private ExperimentTypes() {
     }

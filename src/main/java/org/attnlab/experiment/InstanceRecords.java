@@ -26,17 +26,19 @@ public final class InstanceRecords {
      * The records of {@code ex} for {@code experiments}, in their order, each as the exact line (without
      * newline) a records file holds. The forward and gradients are computed once for all of them.
      *
-     * @param modelName the model's name in records
-     * @param labels    the dataset's labels in the model's output order
-     * @param maxLength inputs are cut to this many tokens
+     * @param companions the subject's companion models ({@link Companions#NONE} when no experiment reads any)
+     * @param modelName  the model's name in records
+     * @param labels     the dataset's labels in the model's output order
+     * @param maxLength  inputs are cut to this many tokens
      */
-    public static List<String> lines(ClassifierModel model, String modelName, List<String> labels, int maxLength,
-                                     Example ex, List<PlannedExperiment> experiments) {
+    public static List<String> lines(ClassifierModel model, Companions companions, String modelName, List<String> labels,
+                                     int maxLength, Example ex, List<PlannedExperiment> experiments) {
         Instance x = new Instance(model, ex.id(), model.tokenize(ex.text(), true).truncated(maxLength), labels.indexOf(ex.label()));
-        return experiments.stream().map(e -> line(record(modelName, labels, ex, x, e.experiment()))).toList();
+        return experiments.stream().map(e -> line(record(modelName, labels, ex, x, e.experiment(), companions))).toList();
     }
 
-    static ObjectNode record(String modelName, List<String> labels, Example ex, Instance x, Experiment<?> e) {
+    static ObjectNode record(String modelName, List<String> labels, Example ex, Instance x, Experiment<?> e,
+                             Companions companions) {
         Map<String, double[]> measures = new LinkedHashMap<>();
         for (ImportanceMeasure m : e.measures()) {
             try {
@@ -45,7 +47,7 @@ public final class InstanceRecords {
                 // e.g. ALTI on an RNN: left out of the record; the experiment records why, where it cares
             }
         }
-        Object result = e.run(x);
+        Object result = e.run(x, companions);
         InstanceRecord common = new InstanceRecord(modelName, ex.id(), ex.label(), labels.get(x.predicted()),
                 x.probabilities(), x.input().tokens(), x.input().special(), measures);
         return Records.encode(common, result);

@@ -13,4 +13,14 @@ public record PlannedExperiment(ExperimentType<?, ?, ?> type, ExperimentSettings
         S typed = type.settingsType().cast(settings);
         return new PlannedExperiment(type, typed, type.create(typed, context));
     }
+
+    /** The companion models this experiment needs beside each subject (its type's {@code companions}). */
+    public java.util.List<Companion> companions() {
+        return companionsOf(type, settings);
+    }
+
+    private static <S extends ExperimentSettings> java.util.List<Companion> companionsOf(ExperimentType<S, ?, ?> type,
+                                                                                       ExperimentSettings settings) {
+        return type.companions(type.settingsType().cast(settings));
+    }
 }

@@ -41,9 +41,26 @@ public final class PreparedSuite {
      * @param dataset     the dataset it is analysed on
      * @param instances   the sampled instances
      * @param fingerprint its files' hashes
+     * @param companions  the models derived from its spec that the experiments read beside it (in plan order)
      */
     public record CheckedModel(SuitePlan.ModelPlan plan, Path dir, ModelInfo info, Dataset dataset, List<Example> instances,
-                               ModelFingerprint fingerprint) {
+                               ModelFingerprint fingerprint, List<CompanionModels.Prepared> companions) {
+
+        public CheckedModel {
+            companions = List.copyOf(companions);
+        }
+
+        /** This model with its companions prepared. */
+        CheckedModel withCompanions(List<CompanionModels.Prepared> prepared) {
+            return new CheckedModel(plan, dir, info, dataset, instances, fingerprint, prepared);
+        }
+
+        /** Role to the directory of each companion model. */
+        public Map<String, Path> companionDirs() {
+            Map<String, Path> out = new LinkedHashMap<>();
+            companions.forEach(c -> out.put(c.companion().role(), c.dir()));
+            return out;
+        }
     }
 
     private final SuitePlan plan;
@@ -69,13 +86,19 @@ public final class PreparedSuite {
             SuitePlan.ModelPlan m = plan.models().get(i);
             Path dir = m.specFile() != null ? SpecTraining.ensureTrained(m.specFile(), false, null, console) : m.dir();
             Dataset d = datasets.get(m.datasetKey(plan.suiteFile()));
-            checked.add(check(plan, m, dir, d, sample(plan, d)));
+            // Companions after the checked base model: an adversary (and a diagnostic of its attention) is trained from it.
+            checked.add(check(plan, m, dir, d, sample(plan, d))
+                    .withCompanions(CompanionModels.ensure(plan.companions(), m.specFile(), dir, console)));
         }
         StringBuilder identity = new StringBuilder(Json.MAPPER.writeValueAsString(resolved(plan)));
         for (CheckedModel c : checked) {
             identity.append('\n').append(c.plan().name()).append(' ').append(c.dataset().name()).append(' ')
                     .append(c.dataset().provenance().sha256()).append(' ').append(c.info().labels()).append(' ')
                     .append(c.plan().maxLength()).append(' ').append(c.fingerprint().sha256());
+            for (CompanionModels.Prepared p : c.companions()) {
+                identity.append('\n').append(c.plan().name()).append(" companion ").append(p.companion().role()).append(' ')
+                        .append(p.fingerprint().sha256());
+            }
         }
         return new PreparedSuite(plan, checked, Checksums.sha256(identity.toString()).substring(0, 12));
     }
@@ -116,7 +139,7 @@ public final class PreparedSuite {
                 }
             }
         }
-        return new CheckedModel(m, dir, info, d, sample, ModelFingerprint.of(dir));
+        return new CheckedModel(m, dir, info, d, sample, ModelFingerprint.of(dir), List.of());
     }
 
     /** The first {@code size} examples of the split after a shuffle seeded by the suite seed. */
@@ -200,8 +223,10 @@ public final class PreparedSuite {
     private List<Subject> subjects() {
         List<Subject> subjects = new ArrayList<>();
         for (CheckedModel c : models) {
+            Map<String, java.util.function.Supplier<ClassifierModel>> companions = new LinkedHashMap<>();
+            c.companionDirs().forEach((role, dir) -> companions.put(role, () -> Models.load(dir)));
             subjects.add(new Subject(c.plan().name(), () -> Models.load(c.dir()), c.dataset().labels(), c.instances(),
-                    c.plan().maxLength()));
+                    c.plan().maxLength(), companions));
         }
         return subjects;
     }

@@ -66,6 +66,21 @@ final class RunProvenance {
                 m.set("test", t.path("test"));
                 m.put("spec_sha256", t.path("spec_sha256").asText());
             }
+            if (!c.companions().isEmpty()) {
+                ObjectNode companions = m.putObject("companions");
+                for (CompanionModels.Prepared p : c.companions()) {
+                    ObjectNode o = companions.putObject(p.companion().role());
+                    o.put("derived_as", p.companion().toString());
+                    o.put("directory", p.dir().toAbsolutePath().toString());
+                    o.put("fingerprint_sha256", p.fingerprint().sha256());
+                    Path t = p.dir().resolve("training.json");
+                    if (Files.isRegularFile(t)) {
+                        JsonNode tj = Json.PLAIN.readTree(t.toFile());
+                        o.set("test", tj.path("test"));
+                        o.put("spec_sha256", tj.path("spec_sha256").asText());
+                    }
+                }
+            }
             datasets.putIfAbsent(c.dataset().name(), c.dataset());
         }
         ObjectNode data = root.putObject("datasets");

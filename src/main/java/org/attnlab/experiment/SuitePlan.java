@@ -93,6 +93,7 @@ public final class SuitePlan {
                         + seen + " and " + m.dataset() + "); records and summaries are keyed by model name, so each "
                         + "entry needs its own model");
             }
+            checkCompanions(suiteFile, experiments, m, "models[" + i + "]");
             models.add(m);
         }
         List<String> names = models.stream().map(ModelPlan::name).toList();
@@ -120,6 +121,37 @@ public final class SuitePlan {
             return PlannedExperiment.of(type, bound, context);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file + ": " + at + " (" + id + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Companion models are derived from the model's training spec, so a suite whose experiments need them names every
+     * model by an RNN spec; a seed variant must differ from the spec's own seed (it would be the model itself).
+     */
+    private static void checkCompanions(Path file, List<PlannedExperiment> experiments, ModelPlan m, String at) {
+        for (int k = 0; k < experiments.size(); k++) {
+            PlannedExperiment e = experiments.get(k);
+            List<Companion> companions = e.companions();
+            if (companions.isEmpty()) {
+                continue;
+            }
+            String needs = "experiments[" + k + "] (" + e.type().id() + ") retrains each model as "
+                    + companions.stream().map(Companion::role).toList() + " from its training spec";
+            if (m.specFile() == null) {
+                throw new ConfigException(file + ": " + at + ": '" + m.name() + "' is given as a model directory, but " + needs
+                        + "; give the model by spec: (an RNN training spec)");
+            }
+            TrainingSpec spec = YamlFiles.read(m.specFile(), TrainingSpec.class);
+            if (!spec.model().kind().equals("rnn")) {
+                throw new ConfigException(file + ": " + at + ".spec: " + m.specFile() + " is a " + spec.model().kind()
+                        + " spec, but " + needs + "; these are RNN attention models (model.kind: rnn)");
+            }
+            for (Companion c : companions) {
+                if (c instanceof Companion.SeedVariant v && v.seed() == spec.training().seed()) {
+                    throw new ConfigException(file + ": experiments[" + k + "] (" + e.type().id() + ").seeds: " + v.seed()
+                            + " is the training seed of " + m.name() + " (" + m.specFile() + "); each seed must differ from it");
+                }
+            }
         }
     }
 
@@ -180,6 +212,13 @@ public final class SuitePlan {
 
     public List<ModelPlan> models() {
         return models;
+    }
+
+    /** Every companion model the experiments need beside each model, equal ones once, in suite order. */
+    public List<Companion> companions() {
+        java.util.LinkedHashSet<Companion> all = new java.util.LinkedHashSet<>();
+        experiments.forEach(e -> all.addAll(e.companions()));
+        return List.copyOf(all);
     }
 
     /**

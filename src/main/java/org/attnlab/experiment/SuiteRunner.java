@@ -91,6 +91,7 @@ public final class SuiteRunner {
                 }
                 long start = System.nanoTime();
                 ClassifierModel model = null;
+                OpenCompanions companions = null;
                 try (ProgressBar bar = progress ? Progress.bar(s.model(), pending.size()) : null) {
                     for (Example ex : pending) {
                         List<PlannedExperiment> computed = missing(sinks, parts, s.model(), ex.id());
@@ -100,9 +101,10 @@ public final class SuiteRunner {
                         }
                         if (!computed.isEmpty() && model == null) {
                             model = s.loader().get();
+                            companions = OpenCompanions.closing(s.companions());
                         }
                         List<String> lines = computed.isEmpty() ? List.of()
-                                : InstanceRecords.lines(model, s.model(), s.labels(), s.maxLength(), ex, computed);
+                                : InstanceRecords.lines(model, companions, s.model(), s.labels(), s.maxLength(), ex, computed);
                         for (PlannedExperiment e : experiments) {
                             RecordSink sink = sinks.get(e);
                             if (sink.isDone(s.model(), ex.id())) {
@@ -116,6 +118,9 @@ public final class SuiteRunner {
                         }
                     }
                 } finally {
+                    if (companions != null) {
+                        companions.close();
+                    }
                     if (model != null) {
                         model.close();
                     }

@@ -24,4 +24,12 @@ public interface ExperimentReport<R, M> {
 
     /** The type's figures from the records, per model in order of appearance (possibly none). */
     List<Figure> figures(Map<String, List<ResultRecord<R>>> byModel);
+
+    /**
+     * {@link #figures(Map)} for a family that also draws other types' records of the same run (Wiegreffe &amp;
+     * Pinter's Figure 3 puts J&amp;W's adversaries beside the seed variants); the others need not override it.
+     */
+    default List<Figure> figures(Map<String, List<ResultRecord<R>>> byModel, RunRecords run) {
+        return figures(byModel);
+    }
 }

@@ -10,7 +10,8 @@ public final class ExperimentReports {
 
     public static final List<ExperimentReport<?, ?>> ALL = List.of(new CorrelationReport(), new PermutationReport(),
             new AdversarialReport(), new ErasureSingleReport(), new DecisionFlipReport(), new EfficientAttentionReport(),
-            new FaithfulnessReport());
+            new FaithfulnessReport(), new UniformBaselineReport(), new SeedVarianceReport(), new DiagnosticReport(),
+            new ConsistentAdversaryReport());
 
     private ExperimentReports() {
     }
@@ -62,6 +63,6 @@ public final class ExperimentReports {
 
     /** One type's figures from the run's records. */
     static <R, M> List<Figure> figures(ExperimentReport<R, M> report, RunRecords records) {
-        return report.figures(records.byModel(report.type()));
+        return report.figures(records.byModel(report.type()), records);
     }
 }

@@ -60,6 +60,10 @@ class SuiteEndToEndTest {
                   - {type: decision-flip, random_orders: 1, rankers: [gradient]}
                   - {type: efficient-attention}
                   - {type: faithfulness, measures: [attention, gradient, alti], fractions: [0.2, 0.5]}
+                  - {type: uniform-baseline}
+                  - {type: seed-variance, seeds: [2]}
+                  - {type: diagnostic, sources: [uniform, base, adversary], adversary_lambda: 1.0}
+                  - {type: consistent-adversary, lambdas: [1.0]}
                 """.formatted(SAMPLE, spec));
 
         CliRun first = CliRun.of("run", suite.toString());
@@ -103,7 +107,8 @@ class SuiteEndToEndTest {
         assertTrue(faithful.path("measures").has("random") && faithful.path("measures").has("loo"), faithful.toString());
         for (String stem : List.of("correlation-tau-attention-gradient-bilstm-e2e", "permutation-median-tvd-bilstm-e2e",
                 "adversarial-jsd-bilstm-e2e", "erasure-flips-bilstm-e2e", "decision-flip-fraction-bilstm-e2e",
-                "efficient-support-size", "faithfulness-comprehensiveness-bilstm-e2e")) {
+                "efficient-support-size", "faithfulness-comprehensiveness-bilstm-e2e", "uniform-baseline-f1",
+                "seed-variance-jsd-vs-tvd-bilstm-e2e", "diagnostic-f1", "consistent-adversary-curve-bilstm-e2e")) {
             assertTrue(figures.contains(stem + ".png") && figures.contains(stem + ".pdf"), stem + " in " + figures);
         }
 

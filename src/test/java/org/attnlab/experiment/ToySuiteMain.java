@@ -53,7 +53,30 @@ public final class ToySuiteMain {
             }
             examples.add(new Example("e" + i, text.toString(), i % 2 == 0 ? "pos" : "neg"));
         }
-        return new Subject("toy", () -> new ToyAttentionModel(words, delayMillis), List.of("neg", "pos"), examples, 64);
+        return new Subject("toy", () -> new ToyAttentionModel(words, delayMillis), List.of("neg", "pos"), examples, 64,
+                companions(words));
+    }
+
+    /**
+     * Stand-ins for the Wiegreffe &amp; Pinter companions, each a toy model with other word scores: a seed variant
+     * (scores shifted), the uniform model (all scores equal: uniform attention), an adversary (scores negated) and
+     * diagnostics (values halved; their pooling weights are imposed by the experiment).
+     */
+    static Map<String, java.util.function.Supplier<org.attnlab.model.ClassifierModel>> companions(Map<String, double[]> words) {
+        Map<String, java.util.function.Supplier<org.attnlab.model.ClassifierModel>> out = new java.util.LinkedHashMap<>();
+        out.put("seed-2", () -> new ToyAttentionModel(mapped(words, sv -> new double[] {0.7 * sv[0] + 0.3, sv[1]}), 0));
+        out.put("uniform", () -> new ToyAttentionModel(mapped(words, sv -> new double[] {0, sv[1]}), 0));
+        out.put("adversary-0.5", () -> new ToyAttentionModel(mapped(words, sv -> new double[] {-sv[0], sv[1]}), 0));
+        for (String source : List.of("uniform", "base", "adversary-0.5")) {
+            out.put("diagnostic-" + source, () -> new ToyAttentionModel(mapped(words, sv -> new double[] {0, 0.5 * sv[1]}), 0));
+        }
+        return out;
+    }
+
+    private static Map<String, double[]> mapped(Map<String, double[]> words, java.util.function.UnaryOperator<double[]> f) {
+        Map<String, double[]> out = new java.util.HashMap<>();
+        words.forEach((w, sv) -> out.put(w, f.apply(sv)));
+        return out;
     }
 
     /** Every experiment type, with small settings, built through the types as a suite plan builds them. */
@@ -70,6 +93,12 @@ public final class ToySuiteMain {
                 PlannedExperiment.of(EfficientAttentionType.INSTANCE, new EfficientAttentionType.Settings(null, null, null),
                         context),
                 PlannedExperiment.of(FaithfulnessType.INSTANCE, new FaithfulnessType.Settings(
-                        List.of("attention", "gradient", "alti"), List.of(0.2, 0.5), null, null, null), context));
+                        List.of("attention", "gradient", "alti"), List.of(0.2, 0.5), null, null, null), context),
+                PlannedExperiment.of(UniformBaselineType.INSTANCE, new UniformBaselineType.Settings(), context),
+                PlannedExperiment.of(SeedVarianceType.INSTANCE, new SeedVarianceType.Settings(List.of(2L)), context),
+                PlannedExperiment.of(DiagnosticType.INSTANCE, new DiagnosticType.Settings(
+                        List.of("uniform", "base", "adversary"), 0.5), context),
+                PlannedExperiment.of(ConsistentAdversaryType.INSTANCE, new ConsistentAdversaryType.Settings(List.of(0.5)),
+                        context));
     }
 }

@@ -5,13 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.attnlab.data.Example;
 import org.attnlab.experiment.ExperimentContext;
 import org.attnlab.experiment.ExperimentSettings;
 import org.attnlab.experiment.ExperimentType;
 import org.attnlab.experiment.ExperimentTypes;
 import org.attnlab.experiment.InstanceRecords;
+import org.attnlab.experiment.OpenCompanions;
 import org.attnlab.experiment.PlannedExperiment;
 import org.attnlab.experiment.RecordParts;
 import org.attnlab.explain.AttentionView;
@@ -49,10 +53,14 @@ final class ChunkTask {
         double open = (System.nanoTime() - start) / 1e9;
         long computeStart = System.nanoTime();
         List<String> entries = new ArrayList<>();
+        // Companion models (W&P's experiments) come from the same pool, opened only when an experiment asks.
+        Map<String, Supplier<ClassifierModel>> openers = new LinkedHashMap<>();
+        c.companionDirs().forEach((role, dir) -> openers.put(role, () -> ModelPool.borrow(dir).model()));
+        OpenCompanions companions = new OpenCompanions(openers, (role, m) -> ModelPool.release(c.companionDirs().get(role), m));
         try {
             for (WorkChunk.Item item : c.items()) {
                 List<PlannedExperiment> missing = experiments.stream().filter(e -> item.missing().contains(e.type().id())).toList();
-                List<String> lines = InstanceRecords.lines(model, c.model(), c.labels(), c.maxLength(),
+                List<String> lines = InstanceRecords.lines(model, companions, c.model(), c.labels(), c.maxLength(),
                         new Example(item.id(), item.text(), item.label()), missing);
                 for (int k = 0; k < missing.size(); k++) {
                     entries.add(RecordParts.entry(missing.get(k).type().id(), lines.get(k)));
@@ -61,6 +69,8 @@ final class ChunkTask {
         } catch (RuntimeException e) {
             model.close();
             throw e;
+        } finally {
+            companions.close();
         }
         ModelPool.release(c.modelDir(), model);
         double compute = (System.nanoTime() - computeStart) / 1e9;

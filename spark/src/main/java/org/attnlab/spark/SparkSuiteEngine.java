@@ -89,12 +89,15 @@ public final class SparkSuiteEngine implements SuiteEngine {
             if (items.isEmpty()) {
                 continue;
             }
+            Map<String, String> companionDirs = new LinkedHashMap<>();
+            c.companionDirs().forEach((role, dir) -> companionDirs.put(role, dir.toAbsolutePath().toString()));
             int size = perTask > 0 ? perTask : Math.max(1, (int) Math.ceil(items.size() / (2.0 * parallelism)));
             for (int from = 0, k = 0; from < items.size(); from += size, k++) {
                 String name = String.format(Locale.ROOT, "m%03d-c%05d-%s", m, k, suite.runId());
                 out.add(new WorkChunk(name, suite.runDir().toAbsolutePath().toString(), c.plan().name(),
                         c.dir().toAbsolutePath().toString(), c.dataset().labels(), c.plan().maxLength(), recipes, view,
-                        suite.plan().spec().seed(), List.copyOf(items.subList(from, Math.min(items.size(), from + size)))));
+                        suite.plan().spec().seed(), List.copyOf(items.subList(from, Math.min(items.size(), from + size))),
+                        companionDirs));
             }
         }
         return out;

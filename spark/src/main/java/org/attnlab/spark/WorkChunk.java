@@ -2,6 +2,7 @@ package org.attnlab.spark;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One Spark task's work: consecutive pending instances of one model, with everything an executor needs to
@@ -17,9 +18,15 @@ import java.util.List;
  * @param view        the attention view: layer, head, row
  * @param seed        the suite seed
  * @param items       the instances, in sample order
+ * @param companionDirs role to the directory of each companion model the experiments read (on a filesystem every node sees)
  */
 public record WorkChunk(String name, String runDir, String model, String modelDir, List<String> labels, int maxLength,
-                        List<ExperimentRecipe> experiments, int[] view, long seed, List<Item> items) implements Serializable {
+                        List<ExperimentRecipe> experiments, int[] view, long seed, List<Item> items,
+                        Map<String, String> companionDirs) implements Serializable {
+
+    public WorkChunk {
+        companionDirs = new java.util.LinkedHashMap<>(companionDirs);
+    }
 
     /** An experiment as the suite resolved it: type id and settings as JSON. */
     public record ExperimentRecipe(String type, String settingsJson) implements Serializable {
