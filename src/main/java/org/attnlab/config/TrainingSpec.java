@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *   pooling: cls-pooler        # transformer: cls-pooler | mean
  *   trainable: top-2           # transformer: head | top-K | all
  *   encoder: bilstm            # rnn: bilstm | bigru | cnn | average | none
- *   attention: additive        # rnn: additive | dot
+ *   attention: additive        # rnn: additive | dot | uniform (alpha = 1/n over the real tokens, no parameters)
  *   embedding_dim: 300         # rnn (default: Jain &amp; Wallace's 300)
  *   hidden_size: 128           # rnn (per direction for bilstm/bigru; default: Jain &amp; Wallace's for the encoder)
  *   min_count: 5               # rnn vocabulary
@@ -91,7 +91,8 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
             } else {
                 require(encoder != null && encoder.matches("bilstm|bigru|cnn|average|none"), "model.encoder",
                         "bilstm, bigru, cnn, average or none, got " + encoder);
-                require(attention != null && attention.matches("additive|dot"), "model.attention", "additive or dot, got " + attention);
+                require(attention != null && attention.matches("additive|dot|uniform"), "model.attention",
+                        "additive, dot or uniform, got " + attention);
                 require(base == null && pooling == null && trainable == null, "model",
                         "base, pooling and trainable apply to kind transformer only");
                 // embedding_dim and hidden_size stay null unless given: the encoder's paper defaults apply.

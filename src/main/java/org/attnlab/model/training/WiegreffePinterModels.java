@@ -27,10 +27,21 @@ public final class WiegreffePinterModels {
 
     /**
      * {@code base} (an RNN spec) with its attention frozen to the uniform distribution over real tokens (no attention
-     * parameters), named {@code <base>-uniform}.
+     * parameters), named {@code <base>-uniform}: {@code model.attention: uniform}, and no {@code attention_dim}
+     * (it sizes additive attention only). Everything else, the training loop included, is the base's.
+     *
+     * @throws IllegalArgumentException {@code base} is not an RNN spec
      */
     public static TrainingSpec uniform(TrainingSpec base) {
-        throw new UnsupportedOperationException("uniform attention: being built on branch wp-models");
+        TrainingSpec.ModelSection m = base.model();
+        if (!m.kind().equals("rnn")) {
+            throw new IllegalArgumentException(base.name() + ": uniform attention needs model kind rnn, got " + m.kind());
+        }
+        return new TrainingSpec(base.name() + "-uniform", base.dataset(),
+                new TrainingSpec.ModelSection(m.kind(), m.base(), m.pooling(), m.trainable(), m.encoder(), "uniform",
+                        m.embeddingDim(), m.hiddenSize(), m.minCount(), m.embeddings(), m.tokenizer(), m.minDocuments(),
+                        m.output(), m.wordVectors(), null, m.dropout()),
+                base.training());
     }
 
     /** Trains {@code spec} (a variant made by this class) unless its directory already holds it; returns the directory. */

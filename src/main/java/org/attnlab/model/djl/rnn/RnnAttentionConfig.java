@@ -20,7 +20,7 @@ import org.attnlab.model.ModelException;
  *                      size for {@code cnn} (output H x kernels); projection size for {@code average};
  *                      always equal to {@code embeddingDim} for {@code none}
  * @param attentionDim  size of the tanh layer of additive attention (J&amp;W: half the encoder output;
- *                      S&amp;S: 100); 0 for dot attention, which has none
+ *                      S&amp;S: 100); 0 for dot and uniform attention, which have none
  * @param kernelSizes   odd convolution widths for {@code cnn} (same padding); empty otherwise
  * @param maxLength     most tokens per input, the start and end markers included
  * @param minCount      vocabulary: least number of training occurrences for a word to get its own id
@@ -91,9 +91,13 @@ public record RnnAttentionConfig(Encoder encoder, Attention attention, int embed
         }
     }
 
-    /** Attention scoring: {@code additive} = v . tanh(W h + b); {@code dot} = w . h / sqrt(H). */
+    /**
+     * Attention scoring: {@code additive} = v . tanh(W h + b); {@code dot} = w . h / sqrt(H); {@code uniform}
+     * scores every position alike, so alpha is exactly 1/n over the n attendable tokens, with no attention
+     * parameters (Wiegreffe &amp; Pinter's frozen uniform baseline, their {@code generate_frozen_uniform_attn}).
+     */
     public enum Attention {
-        ADDITIVE("additive"), DOT("dot");
+        ADDITIVE("additive"), DOT("dot"), UNIFORM("uniform");
 
         public final String key;
 
@@ -107,7 +111,7 @@ public record RnnAttentionConfig(Encoder encoder, Attention attention, int embed
                     return a;
                 }
             }
-            throw new IllegalArgumentException("attention must be additive or dot, got \"" + key + "\"");
+            throw new IllegalArgumentException("attention must be additive, dot or uniform, got \"" + key + "\"");
         }
     }
 
@@ -117,7 +121,7 @@ public record RnnAttentionConfig(Encoder encoder, Attention attention, int embed
         if (encoder == Encoder.NONE) {
             hiddenSize = embeddingDim;
         }
-        if (attention == Attention.DOT) {
+        if (attention != Attention.ADDITIVE) {
             attentionDim = 0;
         }
         if (embeddingDim < 1 || hiddenSize < 1 || (attention == Attention.ADDITIVE && attentionDim < 1)) {

@@ -62,6 +62,10 @@ final class RnnNetwork {
 
     /** Attention {@code [batch, width]}: masked softmax of the scores over attendable positions. */
     NDArray alpha(NDArray hidden, RnnBatch batch) {
+        if (config.attention() == RnnAttentionConfig.Attention.UNIFORM) {
+            // All scores 0: the softmax of the mask alone is 1/n at the n attendable positions, 0 elsewhere.
+            return batch.attendBias().softmax(-1);
+        }
         NDArray scores;
         if (config.attention() == RnnAttentionConfig.Attention.ADDITIVE) {
             NDArray t = Linear.linear(hidden, w.get("attention.proj.weight"), w.get("attention.proj.bias")).head().tanh();

@@ -71,7 +71,7 @@ final class RnnWeights {
             m.put("attention.proj.weight", new Shape(c.attentionDim(), o));
             m.put("attention.proj.bias", new Shape(c.attentionDim()));
             m.put("attention.v.weight", new Shape(1, c.attentionDim()));
-        } else {
+        } else if (c.attention() == RnnAttentionConfig.Attention.DOT) {
             m.put("attention.v.weight", new Shape(1, o));
         }
         m.put("output.weight", new Shape(c.outputUnits(), o));
