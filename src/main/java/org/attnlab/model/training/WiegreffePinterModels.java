@@ -118,8 +118,9 @@ public final class WiegreffePinterModels {
      * architecture trained on the training split with loss {@code TVD(y_adv, y_base) - lambda KL(alpha_adv || alpha_base)};
      * returns {@code models/<base>-adversary-<lambda>}.
      *
-     * <p>As in their {@code train_adversarial}, the adversary starts fresh (the base spec's seeded initialisation, not
-     * the base's weights), the base stays frozen (its probabilities and attention on each batch come from its
+     * <p>As in their {@code train_adversarial}, the adversary starts fresh, not from the base's trained weights: from the
+     * base spec's seeded initialisation (the one the base itself started from, as their runs share {@code --seed}); the
+     * base stays frozen (its probabilities and attention on each batch come from its
      * forward), and the saved epoch is the one with the lowest mean training loss ({@code selection: train-loss});
      * the other loop settings are the base's. The loss is {@link RnnObjective#consistentAdversary}'s (batch mean, TVD
      * over all classes: their code's binary TVD is half of it, so their lambda is half of ours). Its
