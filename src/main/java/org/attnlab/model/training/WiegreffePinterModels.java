@@ -41,15 +41,14 @@ public final class WiegreffePinterModels {
     /**
      * {@code base} (an RNN spec) with its attention frozen to the uniform distribution over real tokens (no attention
      * parameters), named {@code <base>-uniform}: {@code model.attention: uniform}, and no {@code attention_dim}
-     * (it sizes additive attention only). Everything else, the training loop included, is the base's.
+     * (it sizes additive attention only). Everything else, the training loop included, is the base's. This is W&amp;P's
+     * frozen uniform baseline ({@code run_frozen_attn.sh}: alpha = 1/n over the words, the start and end markers 0).
      *
      * @throws IllegalArgumentException {@code base} is not an RNN spec
      */
     public static TrainingSpec uniform(TrainingSpec base) {
+        requireRnn(base, "uniform attention");
         TrainingSpec.ModelSection m = base.model();
-        if (!m.kind().equals("rnn")) {
-            throw new IllegalArgumentException(base.name() + ": uniform attention needs model kind rnn, got " + m.kind());
-        }
         return new TrainingSpec(base.name() + "-uniform", base.dataset(),
                 new TrainingSpec.ModelSection(m.kind(), m.base(), m.pooling(), m.trainable(), m.encoder(), "uniform",
                         m.embeddingDim(), m.hiddenSize(), m.minCount(), m.embeddings(), m.tokenizer(), m.minDocuments(),
