@@ -38,7 +38,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *   max_train_examples: 0      # 0 = all
  *   max_dev_examples: 0        # dev examples evaluated after each epoch; 0 = all
  *   time_budget_minutes: 0     # 0 = none
- *   selection: dev-auc         # dev-accuracy (default) | dev-auc: the dev score that picks the saved epoch
+ *   selection: dev-auc         # dev-accuracy (default) | dev-auc | train-loss (lowest): the score that picks the saved epoch
  *   first_eligible_epoch: 2    # default 1; Jain &amp; Wallace never keep epoch 1
  *   attention_weight_decay: 0  # rnn: decay of the attention parameters (default: weight_decay)
  *   pos_weight: balanced       # rnn, two labels: weight the second label's loss by negatives/positives
@@ -129,8 +129,8 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
             require(maxTrainExamples >= 0, "training.max_train_examples", "must be >= 0, got " + maxTrainExamples);
             require(maxDevExamples >= 0, "training.max_dev_examples", "must be >= 0, got " + maxDevExamples);
             require(timeBudgetMinutes >= 0, "training.time_budget_minutes", "must be >= 0, got " + timeBudgetMinutes);
-            require(selection == null || selection.matches("dev-accuracy|dev-auc"), "training.selection",
-                    "dev-accuracy or dev-auc, got " + selection);
+            require(selection == null || selection.matches("dev-accuracy|dev-auc|train-loss"), "training.selection",
+                    "dev-accuracy, dev-auc or train-loss, got " + selection);
             require(firstEligibleEpoch == null || (firstEligibleEpoch >= 1 && firstEligibleEpoch <= epochs),
                     "training.first_eligible_epoch", "must be in 1..epochs (" + epochs + "), got " + firstEligibleEpoch);
             require(attentionWeightDecay == null || attentionWeightDecay >= 0, "training.attention_weight_decay",

@@ -81,7 +81,7 @@ class TrainingSpecTest {
         TrainingSpec s = YamlFiles.read(write(rnn), TrainingSpec.class);
         assertEquals(2, s.training().firstEligibleEpochOrDefault());
         assertEquals(0.0, s.training().attentionWeightDecay());
-        expect(rnn.replace("dev-auc", "dev-loss"), "training.selection: dev-accuracy or dev-auc, got dev-loss");
+        expect(rnn.replace("dev-auc", "dev-loss"), "training.selection: dev-accuracy, dev-auc or train-loss, got dev-loss");
         expect(rnn.replace("first_eligible_epoch: 2", "first_eligible_epoch: 9"), "training.first_eligible_epoch: must be in 1..epochs (8)");
         expect(rnn.replace("output: sigmoid", "output: tanh"), "model.output: softmax or sigmoid");
         expect(rnn.replace("tokenizer: keras", "tokenizer: spacy"), "model.tokenizer: regex or keras");

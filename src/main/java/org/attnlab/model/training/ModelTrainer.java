@@ -91,7 +91,7 @@ public final class ModelTrainer {
                 System.err.printf(java.util.Locale.ROOT, "epoch %d: loss %.4f  dev accuracy %.4f  macro-F1 %.4f  AUC %.4f  (%.0f s)%n",
                         epoch, record.meanLoss(), devScores.accuracy(), devScores.macroF1(), devScores.aucRoc(), record.seconds());
             }
-            double score = plan.selection().score(devScores);
+            double score = plan.selection().score(devScores, record.meanLoss());
             boolean last = outOfTime || epoch == plan.epochs();
             boolean eligible = epoch >= plan.firstEligibleEpoch() || (last && bestEpoch == 0);
             if (eligible && (score > bestScore || bestEpoch == 0)) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.attnlab.config.Defaults;
 import org.attnlab.config.TrainingSpec;
 import org.attnlab.config.YamlFiles;
@@ -16,6 +17,7 @@ import org.attnlab.data.DatasetFetcher;
 import org.attnlab.data.FileFormat;
 import org.attnlab.data.UserDatasetLoader;
 import org.attnlab.data.UserDatasetSpec;
+import org.attnlab.model.ClassifierModel;
 import org.attnlab.model.TrainableModel;
 import org.attnlab.io.Directories;
 import org.attnlab.model.djl.Models;
@@ -39,9 +41,25 @@ public final class SpecTraining {
      */
     public static Path ensureTrained(TrainingSpec s, Path specFile, boolean force, Path out, PrintWriter console)
             throws IOException {
-        Path dir = out != null ? out : Defaults.modelsDir().resolve(s.name());
         Dataset data = dataset(s.dataset(), specFile);
-        TrainingRecord record = new TrainingRecord(s, data);
+        return ensureTrained(new TrainingRecord(s, data), data, force, out,
+                scratch -> TrainableModels.create(s, data, scratch, specFile.toAbsolutePath().getParent()), Models::load,
+                console);
+    }
+
+    /** Makes the fresh model to train; {@code scratch} outlives it (see {@link TrainableModels#create}). */
+    interface ModelFactory {
+        TrainableModel create(Path scratch) throws IOException;
+    }
+
+    /**
+     * Trains the model {@code record} describes unless {@code out} (default models/&lt;name&gt;) already holds it:
+     * {@code create} makes the model, {@code reload} opens the saved checkpoint for the test scores.
+     */
+    static Path ensureTrained(TrainingRecord record, Dataset data, boolean force, Path out, ModelFactory create,
+                              Function<Path, ClassifierModel> reload, PrintWriter console) throws IOException {
+        TrainingSpec s = record.spec();
+        Path dir = out != null ? out : Defaults.modelsDir().resolve(s.name());
         if (!force && record.matches(dir)) {
             console.println("reusing " + dir + " (trained from an identical spec; --force retrains)");
             return dir;
@@ -60,8 +78,8 @@ public final class SpecTraining {
         Path stage = Directories.stageBeside(dir);
         Path scratch = TrainableModels.scratch(s.name());
         try {
-            try (TrainableModel model = TrainableModels.create(s, data, scratch, specFile.toAbsolutePath().getParent())) {
-                outcome = new ModelTrainer(true).train(model, data, plan, stage, Models::load);
+            try (TrainableModel model = create.create(scratch)) {
+                outcome = new ModelTrainer(true).train(model, data, plan, stage, reload);
             } finally {
                 Directories.deleteTree(scratch);
             }

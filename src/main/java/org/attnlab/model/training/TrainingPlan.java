@@ -12,7 +12,7 @@ package org.attnlab.model.training;
  * @param maxDevExamples   evaluate each epoch on the first N dev examples only (dev evaluation of a large
  *                         split can cost more than the epoch); 0 = all
  * @param budgetSeconds    stop after the step that crosses this wall time and evaluate; 0 = no budget
- * @param selection        which dev score picks the saved checkpoint (strictly better than every earlier
+ * @param selection        which score picks the saved checkpoint (strictly better than every earlier
  *                         eligible epoch's)
  * @param firstEligibleEpoch the first epoch whose checkpoint may be saved (Jain &amp; Wallace: 2, their
  *                         {@code i > 0}); when a time budget stops training before it, the last epoch
@@ -21,9 +21,12 @@ package org.attnlab.model.training;
 public record TrainingPlan(int epochs, int batchSize, long seed, int maxLength, int maxTrainExamples,
                            int maxDevExamples, double budgetSeconds, Selection selection, int firstEligibleEpoch) {
 
-    /** The dev score that chooses the checkpoint. */
+    /**
+     * The score that chooses the checkpoint: dev accuracy, dev AUC, or the lowest mean training loss of the epoch
+     * (Wiegreffe &amp; Pinter's adversaries, whose loss is not about the gold labels).
+     */
     public enum Selection {
-        DEV_ACCURACY("dev-accuracy"), DEV_AUC("dev-auc");
+        DEV_ACCURACY("dev-accuracy"), DEV_AUC("dev-auc"), TRAIN_LOSS("train-loss");
 
         public final String key;
 
@@ -37,11 +40,16 @@ public record TrainingPlan(int epochs, int batchSize, long seed, int maxLength, 
                     return s;
                 }
             }
-            throw new IllegalArgumentException("selection must be dev-accuracy or dev-auc, got \"" + key + "\"");
+            throw new IllegalArgumentException("selection must be dev-accuracy, dev-auc or train-loss, got \"" + key + "\"");
         }
 
-        double score(ClassificationScores dev) {
-            return this == DEV_AUC ? dev.aucRoc() : dev.accuracy();
+        /** Higher is better. */
+        double score(ClassificationScores dev, double meanTrainingLoss) {
+            return switch (this) {
+                case DEV_ACCURACY -> dev.accuracy();
+                case DEV_AUC -> dev.aucRoc();
+                case TRAIN_LOSS -> -meanTrainingLoss;
+            };
         }
     }
 

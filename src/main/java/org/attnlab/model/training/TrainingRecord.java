@@ -21,7 +21,9 @@ import org.attnlab.model.training.TrainingOutcome;
  * {@code training.json}: the spec, its hash, the data's checksum and split sizes, per-epoch dev scores,
  * test scores, how closely the saved model reproduces the trained one, wall time and versions; beside it
  * {@code test-predictions.jsonl}, the saved model's test probabilities. The spec hash and data checksum
- * decide whether a model can be reused.
+ * decide whether a model can be reused. A model derived from other models (Wiegreffe &amp; Pinter's diagnostics
+ * and adversaries) also records {@code derived_from}: what it was trained against (names, settings and
+ * fingerprints of those models), which is hashed with the spec, so that a changed source retrains it.
  */
 public final class TrainingRecord {
 
@@ -34,10 +36,25 @@ public final class TrainingRecord {
     private final Dataset data;
     private final String specHash;
 
+    private final JsonNode derivedFrom;
+
     public TrainingRecord(TrainingSpec spec, Dataset data) {
+        this(spec, data, null);
+    }
+
+    /** @param derivedFrom what the model is trained against besides its spec and data; null = nothing */
+    public TrainingRecord(TrainingSpec spec, Dataset data, JsonNode derivedFrom) {
         this.spec = spec;
         this.data = data;
-        this.specHash = sha256(JSON.valueToTree(spec).toString());
+        this.derivedFrom = derivedFrom == null ? null : derivedFrom.deepCopy();
+        String specJson = JSON.valueToTree(spec).toString();
+        // Without a derivation the hash is the spec's alone, as before derivations existed: trained models stay reusable.
+        this.specHash = sha256(derivedFrom == null ? specJson : specJson + "\n" + derivedFrom);
+    }
+
+    /** The spec this record describes. */
+    public TrainingSpec spec() {
+        return spec;
     }
 
     /** True when {@code dir} holds a finished training of this very spec on this very data. */
@@ -55,6 +72,9 @@ public final class TrainingRecord {
         ObjectNode root = JSON.createObjectNode();
         root.set("spec", JSON.valueToTree(spec));
         root.put("spec_sha256", specHash);
+        if (derivedFrom != null) {
+            root.set("derived_from", derivedFrom.deepCopy());
+        }
         root.put("seed", spec.training().seed());
         ObjectNode d = root.putObject("dataset");
         d.put("name", data.name());

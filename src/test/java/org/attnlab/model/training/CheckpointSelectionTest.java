@@ -33,6 +33,9 @@ class CheckpointSelectionTest {
     @TempDir
     Path tmp;
 
+    /** Training loss of each epoch's step: lowest in epoch 2. */
+    private static final double[] LOSS = {0.4, -0.2, 0.1};
+
     /** P(positive) of dev examples pos0, pos1, neg0, neg1 after each epoch. */
     private static final double[][] SCRIPT = {
         {0.9, 0.8, 0.1, 0.2},
@@ -45,6 +48,12 @@ class CheckpointSelectionTest {
         assertEquals(2, bestEpoch(TrainingPlan.Selection.DEV_ACCURACY, 2));
         assertEquals(1, bestEpoch(TrainingPlan.Selection.DEV_ACCURACY, 1), "the script's epoch 1 is the best");
         assertEquals(1, bestEpoch(TrainingPlan.Selection.DEV_AUC, 1));
+    }
+
+    @Test
+    void trainLossKeepsTheEpochWithTheLowestLoss() {
+        assertEquals(2, bestEpoch(TrainingPlan.Selection.TRAIN_LOSS, 1));
+        assertEquals(3, bestEpoch(TrainingPlan.Selection.TRAIN_LOSS, 3));
     }
 
     @Test
@@ -99,7 +108,7 @@ class CheckpointSelectionTest {
         @Override
         public double trainStep(List<TokenizedText> inputs, int[] labels) {
             epoch++;
-            return 0;
+            return LOSS[epoch - 1];
         }
 
         @Override

@@ -32,7 +32,7 @@ import org.attnlab.model.TrainingOptions;
  *
  * <p>Gradients are w.r.t. the word embeddings (times the request's scale) and alpha after edits;
  * {@code detachAttention} holds alpha constant for the embedding gradient (Jain &amp; Wallace).
- * Training: mean cross-entropy, {@link AmsGradAdam} (PyTorch's Adam with AMSGrad and coupled L2 weight
+ * Training: mean cross-entropy (or another {@link RnnObjective}: imposed attention, W&amp;P's adversarial loss), {@link AmsGradAdam} (PyTorch's Adam with AMSGrad and coupled L2 weight
  * decay on every parameter), optional embedding dropout; {@link TrainingOptions#trainable()} is ignored
  * because these models always train every parameter.
  *
@@ -228,6 +228,16 @@ public final class DjlRnnAttentionModel implements TrainableModel {
 
     @Override
     public double trainStep(List<TokenizedText> inputs, int[] labels) {
+        return trainStep(inputs, labels, RnnObjective.crossEntropy());
+    }
+
+    /**
+     * One optimiser step toward {@code objective} (cross-entropy, imposed attention, an adversarial loss); the
+     * labels are checked even where the objective does not use them.
+     *
+     * @return the batch's loss before the step
+     */
+    public double trainStep(List<TokenizedText> inputs, int[] labels, RnnObjective objective) {
         if (trainer == null) {
             throw new IllegalStateException(info.name() + " was loaded for analysis; load it with TrainingOptions"
                     + " (or create a model) to train");
@@ -241,7 +251,7 @@ public final class DjlRnnAttentionModel implements TrainableModel {
                 throw new IllegalArgumentException("label " + label + " outside 0.." + (info.labels().size() - 1));
             }
         }
-        return trainer.step(base, inputs, labels);
+        return trainer.step(base, inputs, labels, objective);
     }
 
     @Override

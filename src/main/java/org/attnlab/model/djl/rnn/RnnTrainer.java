@@ -3,7 +3,6 @@ package org.attnlab.model.djl.rnn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.attnlab.model.djl.GradientLock;
 import java.util.List;
@@ -34,22 +33,16 @@ final class RnnTrainer {
     }
 
     /**
-     * One step of cross-entropy (mean, or the recipe's class-weighted sum) on checked inputs and labels;
-     * returns the loss before the step.
+     * One optimiser step on checked inputs and labels toward {@code objective}, pooling with the alpha it imposes or
+     * else the model's own; returns the loss before the step.
      */
-    double step(NDManager base, List<TokenizedText> inputs, int[] labels) {
-        int classes = network.config().labels().size();
-        // Cross-entropy as a weighted sum of log-probabilities: -w(y)/B (or -w(y)) at each gold class, 0 elsewhere.
-        // With a sigmoid head, -log softmax(0, z)[y] is exactly BCE-with-logits of z against y.
-        double denominator = recipe.sumOverBatch() ? 1 : labels.length;
-        double[] weights = new double[labels.length * classes];
-        for (int i = 0; i < labels.length; i++) {
-            weights[i * classes + labels[i]] = -recipe.classWeight(labels[i]) / denominator;
-        }
+    double step(NDManager base, List<TokenizedText> inputs, int[] labels, RnnObjective objective) {
         Map<String, NDArray> parameters = network.weights().all();
         try (NDManager sub = base.newSubManager()) {
             RnnBatch batch = RnnBatch.of(sub, inputs, dtype);
-            NDArray goldWeights = sub.create(weights, new Shape(labels.length, classes)).toType(dtype, false);
+            // Before gradients are recorded: a reference model's forward may run here.
+            RnnObjective.BatchLoss batchLoss = objective.prepare(sub, inputs, labels, batch,
+                    network.config().labels().size(), recipe, dtype);
             // Parameters need gradients only here; explanation gradients would otherwise fill them too.
             parameters.values().forEach(p -> p.setRequiresGradient(true));
             double loss;
@@ -59,8 +52,8 @@ final class RnnTrainer {
                     x = x.mul(dropoutMask(sub, x));
                 }
                 NDArray hidden = network.encode(x, batch);
-                NDArray lossArray = network.logits(network.alpha(hidden, batch), hidden).logSoftmax(-1)
-                        .mul(goldWeights).sum();
+                NDArray alpha = batchLoss.imposedAlpha() != null ? batchLoss.imposedAlpha() : network.alpha(hidden, batch);
+                NDArray lossArray = batchLoss.loss(network.logits(alpha, hidden), alpha);
                 collector.backward(lossArray);
                 loss = lossArray.toType(DataType.FLOAT64, false).toDoubleArray()[0];
             }

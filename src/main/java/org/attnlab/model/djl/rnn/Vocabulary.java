@@ -202,6 +202,17 @@ public final class Vocabulary {
         return tokens.size();
     }
 
+    /** Equal vocabularies give every text the same token ids: the same entries in the same order, the same words. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Vocabulary v && tokens.equals(v.tokens) && words == v.words;
+    }
+
+    @Override
+    public int hashCode() {
+        return tokens.hashCode() * 31 + words.hashCode();
+    }
+
     /** Writes {@code {"tokens": [...]}} in id order. */
     void write(Path file) throws IOException {
         ObjectNode root = JSON.createObjectNode();
