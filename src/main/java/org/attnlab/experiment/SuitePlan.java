@@ -70,7 +70,7 @@ public final class SuitePlan {
         this.view = view;
         this.experiments = List.copyOf(experiments);
         this.models = List.copyOf(models);
-        this.seedGroups = java.util.Collections.unmodifiableMap(seedGroups);
+        this.seedGroups = Collections.unmodifiableMap(seedGroups);
     }
 
     /**
@@ -124,7 +124,8 @@ public final class SuitePlan {
         });
         for (String n : only) {
             if (!names.contains(n) && !seedGroups.containsKey(n)) {
-                throw new ConfigException("--model " + n + ": the suite " + suiteFile + " has no such model (it has " + names + ")");
+                throw new ConfigException("--model " + n + ": the suite " + suiteFile + " has no such model (it has " + names
+                        + (seedGroups.isEmpty() ? "" : ", and seed groups " + seedGroups.keySet()) + ")");
             }
         }
         List<String> keep = new ArrayList<>(only);

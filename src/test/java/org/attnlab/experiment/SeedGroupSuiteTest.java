@@ -119,7 +119,8 @@ class SeedGroupSuiteTest {
                 spec(", seeds: [1, 2, 1]"), "models.seeds: each seed at most once",
                 "{name: tiny, dataset: " + UciYelpSlice.FILE + ", seeds: [1, 2]}", "models.seeds: only beside spec:",
                 spec(", seeds: [one, two]"), "seeds",
-                spec(", seeds: []"), "models.seeds: at least two training seeds");
+                spec(", seeds: []"), "models.seeds: at least two training seeds",
+                spec(", seeds: [1, 2]") + ", " + spec(", seeds: [3, 4]"), "models[1].seeds: a seed group named 'tiny' appears twice");
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Path suite = suite(c.getKey());
