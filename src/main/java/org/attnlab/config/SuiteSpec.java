@@ -17,6 +17,7 @@ import java.util.List;
  *   - {name: my-model, dataset: uci-yelp}             # or an existing model directory (models/&lt;name&gt; or a path)
  *   - {name: hf:ORG/NAME, dataset: uci-yelp}          # or a Hugging Face hub id, downloaded once into its cache
  *   - {spec: experiments/models/minilm-imdb.yaml, max_length: 128}  # this model's own token limit
+ *   - {spec: experiments/models/bilstm-imdb.yaml, seeds: [1, 2, 3]}  # one model per training seed (a seed group)
  * attention: {layer: -1, head: -1, row: 0}            # which attention is "the" attention (default shown)
  * experiments:
  *   - type: correlation
@@ -64,11 +65,19 @@ public record SuiteSpec(String name, Long seed, String split, Sample sample, Lis
      * A model: a training spec (trained when missing), or a name/directory with the dataset it classifies;
      * {@code maxLength}, when given, replaces {@code sample.max_length} for this model (leave-one-out
      * runs one pass per token, each longer with the length: a transformer at 256 tokens costs about four
-     * times what it costs at 128).
+     * times what it costs at 128). {@code seeds}, only beside {@code spec}, makes the entry a seed group: one model
+     * per training seed, the spec's own seed under the spec's name and every other seed {@code k} as
+     * {@code <name>-seed<k>}, so a statistic can be reported with its spread between seeds.
      */
-    public record ModelEntry(String spec, String name, String dataset, Integer maxLength) {
+    public record ModelEntry(String spec, String name, String dataset, Integer maxLength, List<Long> seeds) {
         public ModelEntry {
             require(maxLength == null || maxLength >= 3, "models.max_length", "must be >= 3, got " + maxLength);
+            require(seeds == null || spec != null, "models.seeds", "only beside spec: (each seed is trained from the spec)");
+            require(seeds == null || seeds.size() >= 2, "models.seeds", "at least two training seeds, got " + seeds);
+            require(seeds == null || !seeds.contains(null), "models.seeds", "whole numbers, got " + seeds);
+            require(seeds == null || seeds.stream().distinct().count() == seeds.size(), "models.seeds",
+                    "each seed at most once, got " + seeds);
+            seeds = seeds == null ? null : List.copyOf(seeds);
             require(spec != null ^ (name != null && dataset != null), "models",
                     "each entry needs either spec, or name and dataset");
             require(spec == null || (name == null && dataset == null), "models", "give spec alone, or name and dataset");

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.attnlab.config.TrainingSpec;
-import org.attnlab.config.YamlFiles;
 import org.attnlab.model.training.WiegreffePinterModels;
 
 /**
@@ -31,15 +30,14 @@ public final class CompanionModels {
     }
 
     /**
-     * Every companion of the subject trained from {@code specFile} into {@code baseDir}, in order (a diagnostic's
-     * source companion comes before it).
+     * Every companion of the subject trained from {@code spec} (read from {@code specFile}, or a seed variant of it)
+     * into {@code baseDir}, in order (a diagnostic's source companion comes before it).
      */
-    static List<Prepared> ensure(List<Companion> companions, Path specFile, Path baseDir, PrintWriter console)
-            throws IOException {
+    static List<Prepared> ensure(List<Companion> companions, TrainingSpec spec, Path specFile, Path baseDir,
+                                 PrintWriter console) throws IOException {
         if (companions.isEmpty()) {
             return List.of();
         }
-        TrainingSpec spec = YamlFiles.read(specFile, TrainingSpec.class);
         Map<String, Path> dirs = new LinkedHashMap<>();
         List<Prepared> out = new ArrayList<>();
         for (Companion c : companions) {

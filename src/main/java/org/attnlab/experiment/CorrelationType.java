@@ -70,6 +70,17 @@ public final class CorrelationType
         return new CorrelationExperiment(pairs);
     }
 
+    /** Kendall τ of each pair over all qualifying instances, as {@code tau <pair>}. */
+    @Override
+    public Map<String, org.attnlab.stats.Summary> perInstanceStatistics(Summary summary) {
+        Map<String, org.attnlab.stats.Summary> out = new LinkedHashMap<>();
+        summary.kendall().forEach((pair, p) -> {
+            TauSummary t = p.overall();
+            out.put("tau " + pair, new org.attnlab.stats.Summary(t.count(), t.nanCount(), t.mean(), t.std(), t.median()));
+        });
+        return out;
+    }
+
     @Override
     public Summary summarize(List<ResultRecord<CorrelationExperiment.Result>> records) {
         List<ResultRecord<CorrelationExperiment.Result>> q = records.stream().filter(ResultRecord::qualifies).toList();

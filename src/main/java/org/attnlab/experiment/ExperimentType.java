@@ -1,6 +1,7 @@
 package org.attnlab.experiment;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A kind of experiment as a plug-in: its name in suites and records files, the settings a suite may give
@@ -35,4 +36,13 @@ public interface ExperimentType<S extends ExperimentSettings, R, M> {
 
     /** One model's statistics from its records (qualifying or not), computed from the records alone. */
     M summarize(List<ResultRecord<R>> records);
+
+    /**
+     * The statistics of one model's summary that are a mean over instances with its per-instance spread, by a name
+     * unique within the type (e.g. {@code tau attention~gradient}): what a seed group reports as the mean and spread
+     * of its models' means ({@link SeedGroupSummary}). None by default.
+     */
+    default Map<String, org.attnlab.stats.Summary> perInstanceStatistics(M summary) {
+        return Map.of();
+    }
 }

@@ -99,6 +99,17 @@ public final class FaithfulnessType
         return new FaithfulnessExperiment(measures, new Faithfulness(s.fractions(), TokenDeletion.of(s.deletion())));
     }
 
+    /** Each measure's AOPC, as {@code aopc-comprehensiveness <measure>} and {@code aopc-sufficiency <measure>}. */
+    @Override
+    public Map<String, org.attnlab.stats.Summary> perInstanceStatistics(Summary summary) {
+        Map<String, org.attnlab.stats.Summary> out = new LinkedHashMap<>();
+        summary.measures().forEach((measure, m) -> {
+            out.put("aopc-comprehensiveness " + measure, m.aopcComprehensiveness());
+            out.put("aopc-sufficiency " + measure, m.aopcSufficiency());
+        });
+        return out;
+    }
+
     @Override
     public Summary summarize(List<ResultRecord<FaithfulnessExperiment.Result>> records) {
         List<FaithfulnessExperiment.Result> q = records.stream().filter(ResultRecord::qualifies).map(ResultRecord::result).toList();

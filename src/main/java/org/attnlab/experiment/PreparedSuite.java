@@ -84,11 +84,12 @@ public final class PreparedSuite {
         List<CheckedModel> checked = new ArrayList<>();
         for (int i = 0; i < plan.models().size(); i++) {
             SuitePlan.ModelPlan m = plan.models().get(i);
-            Path dir = m.specFile() != null ? SpecTraining.ensureTrained(m.specFile(), false, null, console) : m.dir();
+            // A seed group's other seeds are variants made in code, trained like the spec's own model.
+            Path dir = m.training() != null ? SpecTraining.ensureTrained(m.training(), m.specFile(), false, null, console) : m.dir();
             Dataset d = datasets.get(m.datasetKey(plan.suiteFile()));
             // Companions after the checked base model: an adversary (and a diagnostic of its attention) is trained from it.
             checked.add(check(plan, m, dir, d, sample(plan, d))
-                    .withCompanions(CompanionModels.ensure(plan.companions(), m.specFile(), dir, console)));
+                    .withCompanions(CompanionModels.ensure(plan.companions(), m.training(), m.specFile(), dir, console)));
         }
         StringBuilder identity = new StringBuilder(Json.MAPPER.writeValueAsString(resolved(plan)));
         for (CheckedModel c : checked) {
@@ -164,6 +165,9 @@ public final class PreparedSuite {
             experiments.add(x);
         }
         out.put("experiments", experiments);
+        if (!plan.seedGroups().isEmpty()) { // only then: the run ids of suites without seeds stay as they were
+            out.put("seed_groups", plan.seedGroups());
+        }
         return out;
     }
 

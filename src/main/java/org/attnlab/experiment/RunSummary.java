@@ -11,17 +11,23 @@ import org.attnlab.io.Json;
 
 /**
  * {@code summary.json}: per experiment type and model, the type's statistics, computed from the records
- * files alone (so anyone can recompute them from a copied run directory).
+ * files alone (so anyone can recompute them from a copied run directory); with seed groups, each group's
+ * spread between its models ({@link SeedGroupSummary}, the groups named by the run's provenance).
  */
 public final class RunSummary {
 
     private final Map<ExperimentType<?, ?, ?>, Map<String, Object>> byType;
+    private final Map<String, SeedGroupSummary> seedGroups;
 
-    private RunSummary(Map<ExperimentType<?, ?, ?>, Map<String, Object>> byType) {
+    private RunSummary(Map<ExperimentType<?, ?, ?>, Map<String, Object>> byType, Map<String, SeedGroupSummary> seedGroups) {
         this.byType = byType;
+        this.seedGroups = seedGroups;
     }
 
-    /** Summarises every experiment type that has a records file in {@code runDir}. */
+    /**
+     * Summarises every experiment type that has a records file in {@code runDir}, and the run's seed groups (named by
+     * its {@code provenance.json}) from the summaries of their models.
+     */
     public static RunSummary of(Path runDir) {
         Map<ExperimentType<?, ?, ?>, Map<String, Object>> out = new LinkedHashMap<>();
         for (ExperimentType<?, ?, ?> type : ExperimentTypes.ALL) {
@@ -29,7 +35,9 @@ public final class RunSummary {
                 out.put(type, summarize(runDir, type));
             }
         }
-        return new RunSummary(out);
+        Map<String, SeedGroupSummary> groups = new LinkedHashMap<>();
+        SeedGroupSummary.groupsOf(runDir).forEach((group, members) -> groups.put(group, SeedGroupSummary.of(members, out)));
+        return new RunSummary(out, groups);
     }
 
     private static <R, M> Map<String, Object> summarize(Path runDir, ExperimentType<?, R, M> type) {
@@ -60,9 +68,17 @@ public final class RunSummary {
         return (M) summary;
     }
 
+    /** Each seed group by name, in suite order; empty when the run has none. */
+    public Map<String, SeedGroupSummary> seedGroups() {
+        return java.util.Collections.unmodifiableMap(seedGroups);
+    }
+
     public ObjectNode json() {
         ObjectNode root = Json.MAPPER.createObjectNode();
         byType.forEach((type, models) -> root.set(type.id(), Json.MAPPER.valueToTree(models)));
+        if (!seedGroups.isEmpty()) {
+            root.set("seed_groups", Json.MAPPER.valueToTree(seedGroups));
+        }
         return root;
     }
 }

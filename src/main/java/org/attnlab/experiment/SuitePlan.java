@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.attnlab.explain.AttentionView;
 import org.attnlab.model.djl.Models;
 import org.attnlab.model.hf.HubId;
 import org.attnlab.model.hf.ModelCatalog;
+import org.attnlab.model.training.WiegreffePinterModels;
 
 /**
  * A suite file made into a plan, checked as far as it can be without running anything: every key bound to
@@ -34,12 +36,13 @@ public final class SuitePlan {
      * One model of the suite.
      *
      * @param name      the model's name in records (unique within the suite)
-     * @param specFile  its training spec, or null for an existing directory
+     * @param specFile  its training spec file, or null for an existing directory
+     * @param training  the spec it is trained from: the file's, or a seed variant of it; null for a directory
      * @param dir       its directory (for a spec: where training puts it)
      * @param dataset   the dataset name as written, or a data file relative to the spec (or, for a directory, the suite)
      * @param maxLength inputs are cut to this many tokens
      */
-    public record ModelPlan(String name, Path specFile, Path dir, String dataset, int maxLength) {
+    public record ModelPlan(String name, Path specFile, TrainingSpec training, Path dir, String dataset, int maxLength) {
 
         /** The file a non-built-in dataset name is relative to: the spec's, or else the suite's. */
         Path datasetBase(Path suiteFile) {
@@ -58,20 +61,23 @@ public final class SuitePlan {
     private final AttentionView view;
     private final List<PlannedExperiment> experiments;
     private final List<ModelPlan> models;
+    private final Map<String, Map<String, Long>> seedGroups;
 
     private SuitePlan(Path suiteFile, SuiteSpec spec, AttentionView view, List<PlannedExperiment> experiments,
-                      List<ModelPlan> models) {
+                      List<ModelPlan> models, Map<String, Map<String, Long>> seedGroups) {
         this.suiteFile = suiteFile;
         this.spec = spec;
         this.view = view;
         this.experiments = List.copyOf(experiments);
         this.models = List.copyOf(models);
+        this.seedGroups = Collections.unmodifiableMap(seedGroups);
     }
 
     /**
      * Reads and checks the suite.
      *
-     * @param only model names to keep (all when empty), e.g. to spread one suite over processes
+     * @param only model names to keep (all when empty), e.g. to spread one suite over processes; the name of a
+     *             seed group (its spec's name) keeps every model of the group, a member's own name that model alone
      * @throws ConfigException naming the file and key of the first problem
      */
     public static SuitePlan load(Path suiteFile, List<String> only) {
@@ -84,26 +90,62 @@ public final class SuitePlan {
             experiments.add(experiment(suiteFile, spec.experiments().get(i), "experiments[" + i + "]", context, experiments));
         }
         List<ModelPlan> models = new ArrayList<>();
+        Map<String, Map<String, Long>> seedGroups = new LinkedHashMap<>();
         Map<String, String> datasetOf = new LinkedHashMap<>();
         for (int i = 0; i < spec.models().size(); i++) {
-            ModelPlan m = model(suiteFile, spec, spec.models().get(i), "models[" + i + "]");
-            String seen = datasetOf.putIfAbsent(m.name(), m.dataset());
-            if (seen != null) {
-                throw new ConfigException(suiteFile + ": models[" + i + "]: model name '" + m.name() + "' appears twice (datasets "
-                        + seen + " and " + m.dataset() + "); records and summaries are keyed by model name, so each "
-                        + "entry needs its own model");
+            SuiteSpec.ModelEntry entry = spec.models().get(i);
+            List<ModelPlan> expanded = model(suiteFile, spec, entry, "models[" + i + "]");
+            for (ModelPlan m : expanded) {
+                String seen = datasetOf.putIfAbsent(m.name(), m.dataset());
+                if (seen != null) {
+                    throw new ConfigException(suiteFile + ": models[" + i + "]: model name '" + m.name() + "' appears twice (datasets "
+                            + seen + " and " + m.dataset() + "); records and summaries are keyed by model name, so each "
+                            + "entry needs its own model");
+                }
+                checkCompanions(suiteFile, experiments, m, "models[" + i + "]");
+                models.add(m);
             }
-            checkCompanions(suiteFile, experiments, m, "models[" + i + "]");
-            models.add(m);
+            if (entry.seeds() != null) {
+                Map<String, Long> members = new LinkedHashMap<>();
+                expanded.forEach(m -> members.put(m.name(), m.training().training().seed()));
+                String group = YamlFiles.read(expanded.get(0).specFile(), TrainingSpec.class).name();
+                if (seedGroups.putIfAbsent(group, members) != null) {
+                    throw new ConfigException(suiteFile + ": models[" + i + "].seeds: a seed group named '" + group
+                            + "' appears twice; give the spec once, with all its seeds");
+                }
+            }
         }
         List<String> names = models.stream().map(ModelPlan::name).toList();
+        seedGroups.forEach((group, members) -> {
+            if (names.contains(group) && !members.containsKey(group)) {
+                throw new ConfigException(suiteFile + ": models: '" + group + "' names both a seed group and a model outside "
+                        + "it; --model and summaries need one meaning per name");
+            }
+        });
         for (String n : only) {
-            if (!names.contains(n)) {
-                throw new ConfigException("--model " + n + ": the suite " + suiteFile + " has no such model (it has " + names + ")");
+            if (!names.contains(n) && !seedGroups.containsKey(n)) {
+                throw new ConfigException("--model " + n + ": the suite " + suiteFile + " has no such model (it has " + names
+                        + (seedGroups.isEmpty() ? "" : ", and seed groups " + seedGroups.keySet()) + ")");
             }
         }
-        List<ModelPlan> selected = only.isEmpty() ? models : models.stream().filter(m -> only.contains(m.name())).toList();
-        return new SuitePlan(suiteFile, spec, view, experiments, selected);
+        List<String> keep = new ArrayList<>(only);
+        only.stream().filter(seedGroups::containsKey).forEach(g -> keep.addAll(seedGroups.get(g).keySet()));
+        List<ModelPlan> selected = only.isEmpty() ? models : models.stream().filter(m -> keep.contains(m.name())).toList();
+        return new SuitePlan(suiteFile, spec, view, experiments, selected, selectedGroups(seedGroups, selected));
+    }
+
+    /** The seed groups restricted to the selected models; a group needs two selected models to have a spread. */
+    private static Map<String, Map<String, Long>> selectedGroups(Map<String, Map<String, Long>> groups, List<ModelPlan> selected) {
+        List<String> names = selected.stream().map(ModelPlan::name).toList();
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        groups.forEach((group, members) -> {
+            Map<String, Long> kept = new LinkedHashMap<>(members);
+            kept.keySet().retainAll(names);
+            if (kept.size() >= 2) {
+                out.put(group, Collections.unmodifiableMap(kept));
+            }
+        });
+        return out;
     }
 
     private static PlannedExperiment experiment(Path file, JsonNode node, String at, ExperimentContext context,
@@ -141,7 +183,7 @@ public final class SuitePlan {
                 throw new ConfigException(file + ": " + at + ": '" + m.name() + "' is given as a model directory, but " + needs
                         + "; give the model by spec: (an RNN training spec)");
             }
-            TrainingSpec spec = YamlFiles.read(m.specFile(), TrainingSpec.class);
+            TrainingSpec spec = m.training();
             if (!spec.model().kind().equals("rnn")) {
                 throw new ConfigException(file + ": " + at + ".spec: " + m.specFile() + " is a " + spec.model().kind()
                         + " spec, but " + needs + "; these are RNN attention models (model.kind: rnn)");
@@ -155,7 +197,8 @@ public final class SuitePlan {
         }
     }
 
-    private static ModelPlan model(Path suiteFile, SuiteSpec suite, SuiteSpec.ModelEntry m, String at) {
+    /** The entry's model, or with {@code seeds} its seed group's models in the order of the seeds. */
+    private static List<ModelPlan> model(Path suiteFile, SuiteSpec suite, SuiteSpec.ModelEntry m, String at) {
         int maxLength = m.maxLength() != null ? m.maxLength() : suite.sample().maxLength();
         if (m.spec() != null) {
             Path specFile = Path.of(m.spec());
@@ -166,7 +209,13 @@ public final class SuitePlan {
                 throw new ConfigException(suiteFile + ": " + at + ".spec: no such file " + m.spec());
             }
             TrainingSpec t = YamlFiles.read(specFile, TrainingSpec.class);
-            return new ModelPlan(t.name(), specFile, Defaults.modelsDir().resolve(t.name()), t.dataset(), maxLength);
+            List<ModelPlan> out = new ArrayList<>();
+            for (long seed : m.seeds() != null ? m.seeds() : List.of(t.training().seed())) {
+                // The spec's own seed is the spec's model (trained or reused under its own name); others are its variants.
+                TrainingSpec s = seed == t.training().seed() ? t : WiegreffePinterModels.withSeed(t, seed);
+                out.add(new ModelPlan(s.name(), specFile, s, Defaults.modelsDir().resolve(s.name()), s.dataset(), maxLength));
+            }
+            return out;
         }
         Path dir = Files.isDirectory(Path.of(m.name())) ? Path.of(m.name()) : Defaults.modelsDir().resolve(m.name());
         if (!Files.isDirectory(dir) && HubId.parse(m.name()).isPresent()) {
@@ -191,7 +240,7 @@ public final class SuitePlan {
                         + "dataset " + m.dataset() + " has " + builtin.get().labels() + "; they must match in order");
             }
         }
-        return new ModelPlan(m.name(), null, dir, m.dataset(), maxLength);
+        return List.of(new ModelPlan(m.name(), null, null, dir, m.dataset(), maxLength));
     }
 
     public Path suiteFile() {
@@ -212,6 +261,14 @@ public final class SuitePlan {
 
     public List<ModelPlan> models() {
         return models;
+    }
+
+    /**
+     * The seed groups among the selected models: group name (the spec's name) to each member's model name and
+     * training seed, in the order of the suite's {@code seeds}; groups with fewer than two selected models left out.
+     */
+    public Map<String, Map<String, Long>> seedGroups() {
+        return seedGroups;
     }
 
     /** Every companion model the experiments need beside each model, equal ones once, in suite order. */

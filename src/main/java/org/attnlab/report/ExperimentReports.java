@@ -22,7 +22,10 @@ public final class ExperimentReports {
                 .orElseThrow(() -> new IllegalStateException("no report for experiment type " + type.id()));
     }
 
-    /** Every table of the run's summary, type by type; the faithfulness leaderboard first (it answers the question). */
+    /**
+     * Every table of the run's summary, type by type (the faithfulness leaderboard first: it answers the question),
+     * then one per seed group.
+     */
     public static List<Table> tables(RunSummary summary) {
         List<Table> out = new ArrayList<>();
         List<ExperimentType<?, ?, ?>> types = new ArrayList<>(summary.types());
@@ -32,6 +35,7 @@ public final class ExperimentReports {
         for (ExperimentType<?, ?, ?> type : types) {
             out.addAll(tables(of(type), summary));
         }
+        out.addAll(SeedGroupReport.tables(summary));
         return out;
     }
 
@@ -41,6 +45,7 @@ public final class ExperimentReports {
         for (ExperimentType<?, ?, ?> type : summary.types()) {
             headline(of(type), summary, lines);
         }
+        SeedGroupReport.headline(summary, lines);
         return lines.render();
     }
 

@@ -42,6 +42,15 @@ class ShippedSuitesTest {
     }
 
     @Test
+    void theirRecipeSuiteTrainsTwoSeedsPerEncoder() {
+        SuitePlan plan = SuitePlan.load(EXPERIMENTS.resolve("jain-wallace-imdb-jw.yaml"), List.of());
+        assertEquals(List.of("bilstm-imdb-jw", "bilstm-imdb-jw-seed2", "cnn-imdb-jw", "cnn-imdb-jw-seed2", "average-imdb-jw",
+                "average-imdb-jw-seed2"), plan.models().stream().map(SuitePlan.ModelPlan::name).toList());
+        assertEquals(java.util.Map.of("average-imdb-jw", 1L, "average-imdb-jw-seed2", 2L), plan.seedGroups().get("average-imdb-jw"));
+        assertEquals(2, SuitePlan.load(EXPERIMENTS.resolve("jain-wallace-imdb-jw.yaml"), List.of("cnn-imdb-jw")).models().size());
+    }
+
+    @Test
     void everyShippedModelSpecValidatesAndNamesABuiltInDataset() throws IOException {
         List<Path> specs = yamlFiles(EXPERIMENTS.resolve("models"));
         assertFalse(specs.isEmpty());
