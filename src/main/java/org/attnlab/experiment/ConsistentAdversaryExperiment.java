@@ -2,9 +2,7 @@ package org.attnlab.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.attnlab.explain.AttentionMeasure;
 import org.attnlab.explain.AttentionView;
-import org.attnlab.explain.ImportanceMeasure;
 import org.attnlab.explain.Instance;
 
 /**
@@ -12,7 +10,7 @@ import org.attnlab.explain.Instance;
  * attention diverges from its (loss TVD - λ KL); per instance and λ, JSD(α_adv, α_base) over the real tokens and
  * TVD(ŷ_adv, ŷ_base). Their per-λ means trace W&amp;P's Figure 4 curve.
  */
-public final class ConsistentAdversaryExperiment implements Experiment<ConsistentAdversaryExperiment.Result> {
+public final class ConsistentAdversaryExperiment extends CompanionComparison<ConsistentAdversaryExperiment.Result> {
 
     /** One adversary on the instance. */
     public record LambdaDistance(double lambda, double jsd, double tvd) {
@@ -23,21 +21,10 @@ public final class ConsistentAdversaryExperiment implements Experiment<Consisten
     }
 
     private final List<Double> lambdas;
-    private final AttentionView view;
 
     public ConsistentAdversaryExperiment(List<Double> lambdas, AttentionView view) {
+        super(view);
         this.lambdas = List.copyOf(lambdas);
-        this.view = view;
-    }
-
-    @Override
-    public List<ImportanceMeasure> measures() {
-        return List.of(new AttentionMeasure(view));
-    }
-
-    @Override
-    public Result run(Instance x) {
-        return run(x, Companions.NONE);
     }
 
     @Override
@@ -47,8 +34,7 @@ public final class ConsistentAdversaryExperiment implements Experiment<Consisten
         }
         List<LambdaDistance> out = new ArrayList<>();
         for (double lambda : lambdas) {
-            Instance adversary = Companions.sameTokens(companions.model(new Companion.ConsistentAdversary(lambda).role()), x);
-            ModelDistance d = ModelDistance.between(x, adversary, view);
+            ModelDistance d = compare(x, companions, new Companion.ConsistentAdversary(lambda)).distance();
             out.add(new LambdaDistance(lambda, d.jsd(), d.tvd()));
         }
         return new Result(out);

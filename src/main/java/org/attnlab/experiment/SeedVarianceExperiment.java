@@ -2,9 +2,7 @@ package org.attnlab.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.attnlab.explain.AttentionMeasure;
 import org.attnlab.explain.AttentionView;
-import org.attnlab.explain.ImportanceMeasure;
 import org.attnlab.explain.Instance;
 
 /**
@@ -12,7 +10,7 @@ import org.attnlab.explain.Instance;
  * seed, how far the seed model's attention (JSD over the real tokens) and prediction (TVD) are from the subject's.
  * This is the spread an adversary's distance should be judged against.
  */
-public final class SeedVarianceExperiment implements Experiment<SeedVarianceExperiment.Result> {
+public final class SeedVarianceExperiment extends CompanionComparison<SeedVarianceExperiment.Result> {
 
     /** One seed model on the instance. */
     public record SeedDistance(long seed, double jsd, double tvd) {
@@ -23,21 +21,10 @@ public final class SeedVarianceExperiment implements Experiment<SeedVarianceExpe
     }
 
     private final List<Long> seeds;
-    private final AttentionView view;
 
     public SeedVarianceExperiment(List<Long> seeds, AttentionView view) {
+        super(view);
         this.seeds = List.copyOf(seeds);
-        this.view = view;
-    }
-
-    @Override
-    public List<ImportanceMeasure> measures() {
-        return List.of(new AttentionMeasure(view));
-    }
-
-    @Override
-    public Result run(Instance x) {
-        return run(x, Companions.NONE);
     }
 
     @Override
@@ -47,8 +34,7 @@ public final class SeedVarianceExperiment implements Experiment<SeedVarianceExpe
         }
         List<SeedDistance> out = new ArrayList<>();
         for (long seed : seeds) {
-            Instance other = Companions.sameTokens(companions.model(new Companion.SeedVariant(seed).role()), x);
-            ModelDistance d = ModelDistance.between(x, other, view);
+            ModelDistance d = compare(x, companions, new Companion.SeedVariant(seed)).distance();
             out.add(new SeedDistance(seed, d.jsd(), d.tvd()));
         }
         return new Result(out);

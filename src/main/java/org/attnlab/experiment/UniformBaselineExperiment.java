@@ -1,9 +1,6 @@
 package org.attnlab.experiment;
 
-import java.util.List;
-import org.attnlab.explain.AttentionMeasure;
 import org.attnlab.explain.AttentionView;
-import org.attnlab.explain.ImportanceMeasure;
 import org.attnlab.explain.Instance;
 
 /**
@@ -12,7 +9,7 @@ import org.attnlab.explain.Instance;
  * if attention is needed at all, the subject predicts better. Also its {@link ModelDistance} from the subject, the
  * uniform point of W&amp;P's Figure 4.
  */
-public final class UniformBaselineExperiment implements Experiment<UniformBaselineExperiment.Result> {
+public final class UniformBaselineExperiment extends CompanionComparison<UniformBaselineExperiment.Result> {
 
     /**
      * Record fields.
@@ -25,26 +22,15 @@ public final class UniformBaselineExperiment implements Experiment<UniformBaseli
     public record Result(String uniformPredicted, double[] uniformProbabilities, double jsd, double tvd) {
     }
 
-    private final AttentionView view;
-
     public UniformBaselineExperiment(AttentionView view) {
-        this.view = view;
-    }
-
-    @Override
-    public List<ImportanceMeasure> measures() {
-        return List.of(new AttentionMeasure(view));
-    }
-
-    @Override
-    public Result run(Instance x) {
-        return run(x, Companions.NONE);
+        super(view);
     }
 
     @Override
     public Result run(Instance x, Companions companions) {
-        Instance uniform = Companions.sameTokens(companions.model(new Companion.Uniform().role()), x);
-        ModelDistance d = ModelDistance.between(x, uniform, view);
-        return new Result(x.model().info().labels().get(uniform.predicted()), uniform.probabilities(), d.jsd(), d.tvd());
+        Compared uniform = compare(x, companions, new Companion.Uniform());
+        ModelDistance d = uniform.distance();
+        return new Result(x.model().info().labels().get(uniform.instance().predicted()), uniform.instance().probabilities(),
+                d.jsd(), d.tvd());
     }
 }
