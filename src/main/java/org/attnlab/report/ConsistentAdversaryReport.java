@@ -54,9 +54,9 @@ final class ConsistentAdversaryReport
         List<Figure> out = new ArrayList<>();
         byModel.forEach((model, rs) -> {
             ConsistentAdversaryType.Summary s = ConsistentAdversaryType.INSTANCE.summarize(rs);
-            List<double[]> curve = s.byLambda().values().stream()
-                    .sorted(Comparator.comparingDouble(ConsistentAdversaryType.LambdaSummary::lambda))
-                    .map(l -> new double[] {l.jsd().mean(), l.tvd().mean()}).toList();
+            List<ConsistentAdversaryType.LambdaSummary> byLambda = s.byLambda().values().stream()
+                    .sorted(Comparator.comparingDouble(ConsistentAdversaryType.LambdaSummary::lambda)).toList();
+            List<double[]> curve = byLambda.stream().map(l -> new double[] {l.jsd().mean(), l.tvd().mean()}).toList();
             Map<String, List<double[]>> series = new LinkedHashMap<>();
             series.put("model-consistent adversaries (increasing λ)", curve);
             if (run != null) {
@@ -75,11 +75,36 @@ final class ConsistentAdversaryReport
                     "mean output TVD from the model's", series);
             Charts.hollowShapes(chart);
             chart.getXYPlot().getDomainAxis().setRange(0, 0.72);
+            labelLambdas(chart, byLambda);
             out.add(Figure.of(Figure.stem("consistent-adversary-curve", model), "Mean attention JSD (over the real tokens) "
                     + "against mean output TVD from the model, for the model-consistent adversary of each λ (joined in order "
                     + "of λ), beside the run's seed variants and uniform-attention model where it has them, as in Wiegreffe "
                     + "& Pinter's Figure 4, " + model + ".", chart));
         });
         return out;
+    }
+
+    /** Each point says its λ, as in their Figure 4; points that fall together (within 0.015) share one label. */
+    private static void labelLambdas(org.jfree.chart.JFreeChart chart, List<ConsistentAdversaryType.LambdaSummary> byLambda) {
+        List<double[]> at = new ArrayList<>();
+        List<StringBuilder> text = new ArrayList<>();
+        for (ConsistentAdversaryType.LambdaSummary l : byLambda) {
+            double x = l.jsd().mean();
+            double y = l.tvd().mean();
+            String lambda = java.math.BigDecimal.valueOf(l.lambda()).stripTrailingZeros().toPlainString();
+            int last = at.size() - 1;
+            if (last >= 0 && Math.abs(at.get(last)[0] - x) < 0.015 && Math.abs(at.get(last)[1] - y) < 0.015) {
+                text.get(last).append(", ").append(lambda);
+            } else {
+                at.add(new double[] {x, y});
+                text.add(new StringBuilder("λ=").append(lambda));
+            }
+        }
+        for (int i = 0; i < at.size(); i++) {
+            var label = new org.jfree.chart.annotations.XYTextAnnotation(text.get(i).toString(), at.get(i)[0], at.get(i)[1]);
+            label.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+            label.setFont(label.getFont().deriveFont(12f));
+            chart.getXYPlot().addAnnotation(label);
+        }
     }
 }
