@@ -50,6 +50,17 @@ public final class SkipGram {
      * @return the input vectors, {@code [id][dimension]}; words absent from the corpus keep their random start
      */
     public static float[][] train(List<int[]> corpus, int vocabularySize, Settings s) {
+        return train(corpus, vocabularySize, s, (done, total) -> { });
+    }
+
+    /** How far training is: corpus words read so far, of {@code epochs} times the corpus (for a progress bar). */
+    @FunctionalInterface
+    public interface Listener {
+        void progress(long done, long total);
+    }
+
+    /** {@link #train(List, int, Settings)}, telling {@code listener} after each text. */
+    public static float[][] train(List<int[]> corpus, int vocabularySize, Settings s, Listener listener) {
         long[] counts = new long[vocabularySize];
         long total = 0;
         for (int[] text : corpus) {
@@ -126,6 +137,7 @@ public final class SkipGram {
                         }
                     }
                 }
+                listener.progress(processed, budget);
             }
         }
         float[][] vectors = new float[vocabularySize][d];

@@ -96,9 +96,16 @@ class SkipGramTest {
         across /= 200;
         System.out.printf("skip-gram toy: mean cosine within topic %.3f, across %.3f%n", within, across);
         assertTrue(within > 0.5 && within - across > 0.5, "within " + within + ", across " + across);
-        float[][] again = SkipGram.train(corpus, 20, s);
+        // The progress listener sees every word of every epoch once, in order, and does not change the vectors.
+        List<long[]> calls = new ArrayList<>();
+        float[][] again = SkipGram.train(corpus, 20, s, (done, total) -> calls.add(new long[] {done, total}));
         for (int w = 0; w < 20; w++) {
             assertArrayEquals(v[w], again[w], 0f);
+        }
+        assertEquals(5 * 400, calls.size(), "one call per text per epoch");
+        for (int i = 0; i < calls.size(); i++) {
+            assertEquals(5L * 400 * 20, calls.get(i)[1]);
+            assertEquals(20L * (i + 1), calls.get(i)[0]);
         }
     }
 

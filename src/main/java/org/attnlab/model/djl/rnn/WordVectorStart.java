@@ -7,7 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import me.tongfei.progressbar.ProgressBar;
 import org.attnlab.data.WordVectorFile;
+import org.attnlab.io.Progress;
 import org.attnlab.model.embedding.SkipGram;
 
 /**
@@ -50,7 +52,15 @@ public final class WordVectorStart {
             }
             corpus.add(ids);
         }
-        float[][] vectors = SkipGram.train(corpus, vocabulary.size(), SkipGram.Settings.word2vec(dimension, seed));
+        float[][] vectors;
+        // Minutes for a corpus like IMDB's, single-threaded (word2vec.c's order of updates): show how far it is.
+        try (ProgressBar bar = Progress.bar("skip-gram vectors", 1)) {
+            vectors = SkipGram.train(corpus, vocabulary.size(), SkipGram.Settings.word2vec(dimension, seed),
+                    (done, total) -> {
+                        bar.maxHint(total);
+                        bar.stepTo(done);
+                    });
+        }
         for (int id = 0; id < Vocabulary.SPECIALS.size(); id++) {
             vectors[id] = null;
         }
