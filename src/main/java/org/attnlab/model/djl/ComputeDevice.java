@@ -29,11 +29,6 @@ public final class ComputeDevice {
         return parse(name, Engine.getEngine("PyTorch").getGpuCount());
     }
 
-    /** The configured device's name as records of provenance show it: {@code cpu()} or {@code gpu(N)}. */
-    public static String describe() {
-        return get().toString();
-    }
-
     /**
      * {@code name} as a device, given {@code gpuCount} visible CUDA devices.
      *

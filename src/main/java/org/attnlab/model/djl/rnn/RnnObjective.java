@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import org.attnlab.data.TokenizedText;
 import org.attnlab.model.ClassifierModel;
@@ -89,10 +90,11 @@ public abstract sealed class RnnObjective {
      * The batch's loss as a function of the step's arrays: {@code imposedAlpha} (null = pool with the model's own
      * alpha) and {@code loss(logits [B, classes], alpha [B, width])}, a scalar.
      */
-    interface BatchLoss {
-        NDArray imposedAlpha();
+    record BatchLoss(NDArray imposedAlpha, BinaryOperator<NDArray> function) {
 
-        NDArray loss(NDArray logits, NDArray alpha);
+        NDArray loss(NDArray logits, NDArray alpha) {
+            return function.apply(logits, alpha);
+        }
     }
 
     /**
@@ -158,17 +160,7 @@ public abstract sealed class RnnObjective {
             NDArray gold = sub.create(weights, new Shape(labels.length, classes)).toType(dtype, false);
             NDArray imposed = alphas == null ? null
                     : padded(sub, alphas.apply(inputs), inputs, (int) batch.ids().getShape().get(1), dtype);
-            return new BatchLoss() {
-                @Override
-                public NDArray imposedAlpha() {
-                    return imposed;
-                }
-
-                @Override
-                public NDArray loss(NDArray logits, NDArray alpha) {
-                    return logits.logSoftmax(-1).mul(gold).sum();
-                }
-            };
+            return new BatchLoss(imposed, (logits, alpha) -> logits.logSoftmax(-1).mul(gold).sum());
         }
     }
 
@@ -198,17 +190,7 @@ public abstract sealed class RnnObjective {
             }
             NDArray q = sub.create(probabilities, new Shape(out.size(), classes)).toType(dtype, false);
             NDArray beta = padded(sub, alphaRows(out), inputs, (int) batch.ids().getShape().get(1), dtype);
-            return new BatchLoss() {
-                @Override
-                public NDArray imposedAlpha() {
-                    return null;
-                }
-
-                @Override
-                public NDArray loss(NDArray logits, NDArray alpha) {
-                    return adversarialLoss(logits, alpha, q, beta, lambda);
-                }
-            };
+            return new BatchLoss(null, (logits, alpha) -> adversarialLoss(logits, alpha, q, beta, lambda));
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.attnlab.model.hf.onnx;
 
 import com.google.protobuf.CodedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -59,11 +58,11 @@ final class ErfSeries {
     private String constant(double value) throws IOException {
         String result = prefix + "Constant_" + count + "_output";
         byte[] data = ByteBuffer.allocate(Double.BYTES).order(ByteOrder.LITTLE_ENDIAN).putDouble(value).array();
-        byte[] tensor = message(o -> {
+        byte[] tensor = OnnxWriter.message(o -> {
             o.writeInt32(2, OnnxTensorData.DOUBLE);
             o.writeByteArray(9, data);
         });
-        byte[] attribute = message(o -> {
+        byte[] attribute = OnnxWriter.message(o -> {
             o.writeString(1, "value");
             o.writeByteArray(5, tensor);
             o.writeInt32(20, 4); // AttributeType TENSOR
@@ -75,7 +74,7 @@ final class ErfSeries {
     /** NodeProto{input = 1, output = 2, name = 3, op_type = 4, attribute = 5} as graph field 1. */
     private void emit(String op, List<String> inputs, String output, byte[] attribute) throws IOException {
         String name = prefix + op + "_" + count++;
-        out.writeByteArray(1, message(o -> {
+        out.writeByteArray(1, OnnxWriter.message(o -> {
             for (String in : inputs) {
                 o.writeString(1, in);
             }
@@ -86,17 +85,5 @@ final class ErfSeries {
                 o.writeByteArray(5, attribute);
             }
         }));
-    }
-
-    private interface Body {
-        void write(CodedOutputStream out) throws IOException;
-    }
-
-    private static byte[] message(Body body) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        CodedOutputStream o = CodedOutputStream.newInstance(bytes);
-        body.write(o);
-        o.flush();
-        return bytes.toByteArray();
     }
 }

@@ -91,11 +91,13 @@ public final class OnnxWriter {
         throw new IllegalStateException("read() found a graph field that splice() did not");
     }
 
-    private interface Body {
+    /** Writes the fields of one protobuf message. */
+    interface Body {
         void write(CodedOutputStream out) throws IOException;
     }
 
-    private static byte[] message(Body body) throws IOException {
+    /** The bytes of the message {@code body} writes (shared by the package's graph writers). */
+    static byte[] message(Body body) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CodedOutputStream out = CodedOutputStream.newInstance(bytes);
         body.write(out);
