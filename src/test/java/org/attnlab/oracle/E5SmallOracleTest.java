@@ -1,5 +1,7 @@
 package org.attnlab.oracle;
 
+import static org.attnlab.oracle.Differences.maxAbsDiff;
+import static org.attnlab.oracle.Differences.toDouble;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,28 +142,5 @@ class E5SmallOracleTest {
         double deepOrtRounding;
         double oursRounding;
         double deepOursRounding;
-    }
-
-    private static double[][] toDouble(float[][] a) {
-        double[][] d = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            d[i] = new double[a[i].length];
-            for (int j = 0; j < a[i].length; j++) {
-                d[i][j] = a[i][j];
-            }
-        }
-        return d;
-    }
-
-    private static double maxAbsDiff(double[][] a, double[][] b) {
-        assertEquals(a.length, b.length, "rows");
-        double max = 0;
-        for (int i = 0; i < a.length; i++) {
-            assertEquals(a[i].length, b[i].length, "columns");
-            for (int j = 0; j < a[i].length; j++) {
-                max = Math.max(max, Math.abs(a[i][j] - b[i][j]));
-            }
-        }
-        return max;
     }
 }

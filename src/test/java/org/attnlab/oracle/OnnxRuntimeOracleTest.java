@@ -1,5 +1,6 @@
 package org.attnlab.oracle;
 
+import static org.attnlab.oracle.Differences.maxAbsDiff;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -205,31 +206,6 @@ class OnnxRuntimeOracleTest {
                 + " (limit %.0e)%n", sentences.size(), worstAttention, worstInput, FLOAT64_TOLERANCE);
         assertTrue(worstAttention <= FLOAT64_TOLERANCE, "float64 attention max |diff| " + worstAttention);
         assertTrue(worstInput <= FLOAT64_TOLERANCE, "float64 layer input max |diff| " + worstInput);
-    }
-
-    private static double maxAbsDiff(double[][] a, double[][] b) {
-        assertEquals(a.length, b.length, "rows");
-        double max = 0;
-        for (int i = 0; i < a.length; i++) {
-            assertEquals(a[i].length, b[i].length, "columns");
-            for (int j = 0; j < a[i].length; j++) {
-                max = Math.max(max, Math.abs(a[i][j] - b[i][j]));
-            }
-        }
-        return max;
-    }
-
-    /** Max |a - b| over two matrices of the same shape (a shape mismatch fails). */
-    private static double maxAbsDiff(float[][] a, float[][] b) {
-        assertEquals(a.length, b.length, "rows");
-        double max = 0;
-        for (int i = 0; i < a.length; i++) {
-            assertEquals(a[i].length, b[i].length, "columns");
-            for (int j = 0; j < a[i].length; j++) {
-                max = Math.max(max, Math.abs((double) a[i][j] - b[i][j]));
-            }
-        }
-        return max;
     }
 
     private static byte[] resource(String name) throws IOException {
