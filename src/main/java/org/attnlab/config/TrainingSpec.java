@@ -24,8 +24,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *   min_documents: 10          # rnn: vocabulary = words in at least this many training texts (replaces min_count)
  *   output: sigmoid            # rnn: softmax (default) | sigmoid (two classes: one unit, Jain &amp; Wallace's head)
  *   word_vectors: skipgram     # rnn: start the embeddings, at raw scale, zero where there is no vector, from
- *                              # skip-gram vectors trained on the training split (word2vec's defaults, the
- *                              # training seed) or from a text-format file (word v1 ... vD; relative to the spec)
+ *                              # skip-gram vectors trained on the training split (word2vec's defaults, one
+ *                              # fixed seed for all training seeds, cached in models/.word-vectors) or from a
+ *                              # text-format file (word v1 ... vD; relative to the spec)
  *   attention_dim: 100         # rnn, additive: size of the tanh layer (default: half the encoder output, J&amp;W)
  *   dropout: 0.44              # rnn: dropout on the word embeddings while training (default 0)
  * training:

@@ -42,12 +42,17 @@ class ShippedSuitesTest {
     }
 
     @Test
-    void theirRecipeSuiteTrainsTwoSeedsPerEncoder() {
+    void theirRecipeSuiteTrainsThreeSeedsPerEncoder() {
         SuitePlan plan = SuitePlan.load(EXPERIMENTS.resolve("jain-wallace-imdb-jw.yaml"), List.of());
-        assertEquals(List.of("bilstm-imdb-jw", "bilstm-imdb-jw-seed2", "cnn-imdb-jw", "cnn-imdb-jw-seed2", "average-imdb-jw",
-                "average-imdb-jw-seed2"), plan.models().stream().map(SuitePlan.ModelPlan::name).toList());
-        assertEquals(java.util.Map.of("average-imdb-jw", 1L, "average-imdb-jw-seed2", 2L), plan.seedGroups().get("average-imdb-jw"));
-        assertEquals(2, SuitePlan.load(EXPERIMENTS.resolve("jain-wallace-imdb-jw.yaml"), List.of("cnn-imdb-jw")).models().size());
+        List<String> names = new java.util.ArrayList<>();
+        for (String encoder : List.of("bilstm", "cnn", "average")) {
+            String base = encoder + "-imdb-jw-skipgram";
+            names.addAll(List.of(base, base + "-seed2", base + "-seed3"));
+        }
+        assertEquals(names, plan.models().stream().map(SuitePlan.ModelPlan::name).toList());
+        assertEquals(java.util.Map.of("average-imdb-jw-skipgram", 1L, "average-imdb-jw-skipgram-seed2", 2L,
+                "average-imdb-jw-skipgram-seed3", 3L), plan.seedGroups().get("average-imdb-jw-skipgram"));
+        assertEquals(3, SuitePlan.load(EXPERIMENTS.resolve("jain-wallace-imdb-jw.yaml"), List.of("cnn-imdb-jw-skipgram")).models().size());
     }
 
     @Test

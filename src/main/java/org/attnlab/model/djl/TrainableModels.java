@@ -57,8 +57,7 @@ public final class TrainableModels {
         }
         boolean rescale = true;
         if (m.wordVectors() != null) {
-            vectors = m.wordVectors().equals("skipgram")
-                    ? WordVectorStart.skipGram(data.train().stream().map(Example::text).toList(), vocabulary, embedding, t.seed())
+            vectors = m.wordVectors().equals("skipgram") ? skipGram(data, vocabulary, embedding)
                     : wordVectorFile(specDir.resolve(m.wordVectors()), vocabulary, embedding);
             rescale = false;
         }
@@ -76,6 +75,15 @@ public final class TrainableModels {
         RnnTrainingRecipe recipe = new RnnTrainingRecipe(t.attentionWeightDecay(), classWeights, "sum".equals(t.lossReduction()));
         return DjlRnnAttentionModel.create(config, vocabulary, new TrainingOptions(t.learningRate(), t.weightDecay(), t.seed(), "all"),
                 recipe, Precision.FLOAT32, vectors, rescale);
+    }
+
+    private static float[][] skipGram(Dataset data, Vocabulary vocabulary, int dimension) {
+        Path cache = Defaults.modelsDir().resolve(".word-vectors");
+        try {
+            return WordVectorStart.skipGram(data.train().stream().map(Example::text).toList(), vocabulary, dimension, cache);
+        } catch (IOException e) {
+            throw new UncheckedIOException(cache + ": skip-gram vector cache (" + e.getMessage() + ")", e);
+        }
     }
 
     private static float[][] wordVectorFile(Path file, Vocabulary vocabulary, int dimension) {

@@ -1,14 +1,23 @@
 package org.attnlab.model.djl.rnn;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import me.tongfei.progressbar.ProgressBar;
 import org.attnlab.data.WordVectorFile;
+import org.attnlab.io.AtomicFiles;
 import org.attnlab.io.Progress;
 import org.attnlab.model.embedding.SkipGram;
 
@@ -38,10 +47,20 @@ public final class WordVectorStart {
     }
 
     /**
-     * Skip-gram vectors ({@link SkipGram}, word2vec's defaults) trained on {@code texts} split by the
-     * vocabulary's tokenizer; words outside the vocabulary are left out of the corpus.
+     * The seed of every skip-gram start. Fixed, not the training seed: a spec's seed variants then start
+     * from the same vectors, as Jain &amp; Wallace's reruns all start from the same fastText file, and
+     * the seeds vary only the model.
      */
-    public static float[][] skipGram(List<String> texts, Vocabulary vocabulary, int dimension, long seed) {
+    public static final long SKIP_GRAM_SEED = 1;
+
+    /**
+     * Skip-gram vectors ({@link SkipGram}, word2vec's defaults, {@link #SKIP_GRAM_SEED}) trained on
+     * {@code texts} split by the vocabulary's tokenizer; words outside the vocabulary are left out of the
+     * corpus. Training takes minutes on IMDB, so the vectors are kept in {@code cacheDir} (when not null)
+     * under a SHA-256 of the settings and the corpus as word ids: any other vocabulary, text or setting is
+     * another file, and the same corpus is never trained twice.
+     */
+    public static float[][] skipGram(List<String> texts, Vocabulary vocabulary, int dimension, Path cacheDir) throws IOException {
         List<int[]> corpus = new ArrayList<>(texts.size());
         for (String text : texts) {
             List<String> words = vocabulary.tokenizer().split(text);
@@ -52,19 +71,70 @@ public final class WordVectorStart {
             }
             corpus.add(ids);
         }
-        float[][] vectors;
-        // Minutes for a corpus like IMDB's, single-threaded (word2vec.c's order of updates): show how far it is.
-        try (ProgressBar bar = Progress.bar("skip-gram vectors", 1)) {
-            vectors = SkipGram.train(corpus, vocabulary.size(), SkipGram.Settings.word2vec(dimension, seed),
-                    (done, total) -> {
-                        bar.maxHint(total);
-                        bar.stepTo(done);
-                    });
+        SkipGram.Settings settings = SkipGram.Settings.word2vec(dimension, SKIP_GRAM_SEED);
+        Path cached = cacheDir == null ? null : cacheDir.resolve("skipgram-" + key(settings, vocabulary.size(), corpus) + ".f32");
+        float[][] vectors = cached != null && Files.exists(cached) ? read(cached, vocabulary.size(), dimension) : null;
+        if (vectors == null) {
+            // Minutes for a corpus like IMDB's, single-threaded (word2vec.c's order of updates): show how far it is.
+            try (ProgressBar bar = Progress.bar("skip-gram vectors", 1)) {
+                vectors = SkipGram.train(corpus, vocabulary.size(), settings, (done, total) -> {
+                    bar.maxHint(total);
+                    bar.stepTo(done);
+                });
+            }
+            if (cached != null) {
+                write(cached, vectors);
+            }
         }
         for (int id = 0; id < Vocabulary.SPECIALS.size(); id++) {
             vectors[id] = null;
         }
         return vectors;
+    }
+
+    /** Hex SHA-256 of the settings, the vocabulary size and every text's word ids, in order. */
+    static String key(SkipGram.Settings settings, int vocabularySize, List<int[]> corpus) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        sha.update((settings + "|" + vocabularySize).getBytes(StandardCharsets.UTF_8));
+        for (int[] text : corpus) {
+            ByteBuffer b = ByteBuffer.allocate(4 * (text.length + 1)).putInt(text.length);
+            for (int id : text) {
+                b.putInt(id);
+            }
+            sha.update(b.array());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static float[][] read(Path file, int rows, int dimension) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+        if (bytes.capacity() != 4L * rows * dimension) {
+            throw new IOException(file + ": cached skip-gram vectors have " + bytes.capacity() + " bytes, expected "
+                    + 4L * rows * dimension + " (" + rows + " x " + dimension + " floats); delete the file to retrain");
+        }
+        float[][] vectors = new float[rows][dimension];
+        for (float[] row : vectors) {
+            bytes.asFloatBuffer().get(row);
+            bytes.position(bytes.position() + 4 * dimension);
+        }
+        return vectors;
+    }
+
+    private static void write(Path file, float[][] vectors) throws IOException {
+        AtomicFiles.write(file, out -> {
+            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
+            for (float[] row : vectors) {
+                for (float v : row) {
+                    data.writeFloat(v);
+                }
+            }
+            data.flush();
+        });
     }
 
     /** How many rows have a vector. */
