@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.attnlab.io.Json;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,21 @@ class WordVectorStartTest {
 
     @TempDir
     Path cache;
+
+    private List<String> texts;
+    private Vocabulary vocabulary;
+
+    @BeforeEach
+    void buildVocabulary() throws IOException {
+        texts = reviews();
+        vocabulary = Vocabulary.build(texts, 2, 5000, Vocabulary.Words.KERAS, true);
+    }
+
+    /** Trains (or reads) the vectors of {@link #texts} and returns the one cache file. */
+    private Path trainOnce() throws IOException {
+        WordVectorStart.skipGram(texts, vocabulary, DIMENSION, cache);
+        return files(cache).get(0);
+    }
 
     private static List<String> reviews() throws IOException {
         try (InputStream in = WordVectorStartTest.class.getClassLoader().getResourceAsStream("data/imdb-reviews-slice.json")) {
@@ -47,8 +63,6 @@ class WordVectorStartTest {
 
     @Test
     void trainsOnceThenReadsTheSameVectorsBack() throws IOException {
-        List<String> texts = reviews();
-        Vocabulary vocabulary = Vocabulary.build(texts, 2, 5000, Vocabulary.Words.KERAS, true);
         float[][] trained = WordVectorStart.skipGram(texts, vocabulary, DIMENSION, cache);
         List<Path> written = files(cache);
         assertEquals(1, written.size());
@@ -67,10 +81,7 @@ class WordVectorStartTest {
 
     @Test
     void readsTheCacheInsteadOfTraining() throws IOException {
-        List<String> texts = reviews();
-        Vocabulary vocabulary = Vocabulary.build(texts, 2, 5000, Vocabulary.Words.KERAS, true);
-        WordVectorStart.skipGram(texts, vocabulary, DIMENSION, cache);
-        Path file = files(cache).get(0);
+        Path file = trainOnce();
         // Replace the cached vectors by a pattern no training gives: the next call must return the pattern.
         try (OutputStream out = Files.newOutputStream(file); DataOutputStream data = new DataOutputStream(out)) {
             for (int i = 0; i < vocabulary.size() * DIMENSION; i++) {
@@ -84,9 +95,7 @@ class WordVectorStartTest {
 
     @Test
     void anotherCorpusIsAnotherFile() throws IOException {
-        List<String> texts = reviews();
-        Vocabulary vocabulary = Vocabulary.build(texts, 2, 5000, Vocabulary.Words.KERAS, true);
-        WordVectorStart.skipGram(texts, vocabulary, DIMENSION, cache);
+        trainOnce();
         WordVectorStart.skipGram(texts.subList(1, texts.size()), vocabulary, DIMENSION, cache);
         assertEquals(2, files(cache).size());
         assertNotEquals(files(cache).get(0), files(cache).get(1));
@@ -94,10 +103,7 @@ class WordVectorStartTest {
 
     @Test
     void aCacheFileOfTheWrongSizeIsOneClearError() throws IOException {
-        List<String> texts = reviews();
-        Vocabulary vocabulary = Vocabulary.build(texts, 2, 5000, Vocabulary.Words.KERAS, true);
-        WordVectorStart.skipGram(texts, vocabulary, DIMENSION, cache);
-        Path file = files(cache).get(0);
+        Path file = trainOnce();
         Files.write(file, new byte[12]);
         IOException e = assertThrows(IOException.class, () -> WordVectorStart.skipGram(texts, vocabulary, DIMENSION, cache));
         assertTrue(e.getMessage().startsWith(file + ": cached skip-gram vectors have 12 bytes"), e.getMessage());
