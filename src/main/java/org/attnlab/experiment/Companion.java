@@ -1,6 +1,7 @@
 package org.attnlab.experiment;
 
 import java.math.BigDecimal;
+import org.attnlab.model.training.WiegreffePinterModels;
 
 /**
  * A model an experiment type needs beside the subject model, derived from the subject's training spec (Wiegreffe
@@ -45,16 +46,19 @@ public sealed interface Companion {
 
     /**
      * A diagnostic MLP trained with the attention of {@code source} imposed: {@link #BASE} (the subject model),
-     * {@link #UNIFORM} (no model: uniform weights), or the role of a companion listed before this one.
+     * {@link #UNIFORM} (no model: uniform weights), or the role of a companion listed before this one; or, with
+     * source {@link #TRAINED}, the same MLP learning its own attention (W&amp;P's "trained MLP").
      */
     record Diagnostic(String source) implements Companion {
 
         public static final String BASE = "base";
         public static final String UNIFORM = "uniform";
+        public static final String TRAINED = WiegreffePinterModels.TRAINED_MLP;
 
         public Diagnostic {
             if (source == null || !source.matches("[a-z0-9.-]+")) {
-                throw new IllegalArgumentException("a diagnostic's source is base, uniform or a companion role, got " + source);
+                throw new IllegalArgumentException("a diagnostic's source is base, uniform, trained or a companion role, got "
+                        + source);
             }
         }
 

@@ -48,6 +48,8 @@ public final class CompanionModels {
                 dir = WiegreffePinterModels.ensureTrained(WiegreffePinterModels.uniform(spec), specFile, console);
             } else if (c instanceof Companion.ConsistentAdversary a) {
                 dir = WiegreffePinterModels.consistentAdversary(spec, specFile, baseDir, a.lambda(), console);
+            } else if (c.equals(new Companion.Diagnostic(Companion.Diagnostic.TRAINED))) {
+                dir = WiegreffePinterModels.trainedMlp(spec, specFile, console);
             } else {
                 String source = ((Companion.Diagnostic) c).source();
                 Path sourceDir = switch (source) {

@@ -11,16 +11,17 @@ import org.attnlab.model.ForwardResult;
 
 /**
  * Wiegreffe &amp; Pinter's diagnostic (§3.3): a non-contextual MLP whose pooling weights are imposed from a source
- * (uniform, the subject, or a model-consistent adversary), trained and tested with them. Per instance and source, the
- * diagnostic's prediction with the source's attention on the same tokens imposed by a {@link AttentionEdit.Replace}
- * of its one attention row; weights that carry the task's information make the MLP score well (their Table 3).
+ * (uniform, the subject, or a model-consistent adversary), trained and tested with them, or learned by the MLP itself
+ * (trained). Per instance and source, the diagnostic's prediction with the source's attention on the same tokens
+ * imposed by a {@link AttentionEdit.Replace} of its one attention row (uniform and trained: its own forward); weights
+ * that carry the task's information make the MLP score well (their Table 3).
  */
 public final class DiagnosticExperiment implements Experiment<DiagnosticExperiment.Result> {
 
     /**
      * One source's diagnostic on the instance.
      *
-     * @param source        {@code uniform}, {@code base} or {@code adversary}
+     * @param source        {@code uniform}, {@code trained}, {@code base} or {@code adversary}
      * @param predicted     the diagnostic MLP's predicted label
      * @param probabilities its output distribution
      */
@@ -59,8 +60,8 @@ public final class DiagnosticExperiment implements Experiment<DiagnosticExperime
             ClassifierModel mlp = companions.model(new Companion.Diagnostic(role).role());
             Instance diag = Companions.sameTokens(mlp, x);
             ForwardResult f;
-            if (source.equals(DiagnosticType.UNIFORM)) {
-                f = diag.forward(); // the diagnostic's unedited forward pools uniformly
+            if (source.equals(DiagnosticType.UNIFORM) || source.equals(DiagnosticType.TRAINED)) {
+                f = diag.forward(); // nothing to impose: it pools uniformly, or with the attention it learned
             } else {
                 Instance from = source.equals(DiagnosticType.BASE) ? x : Companions.sameTokens(companions.model(role), x);
                 f = mlp.forwardEdited(diag.input(), List.of(List.of(new AttentionEdit.Replace(0, 0, new double[][] {row(from)}))),

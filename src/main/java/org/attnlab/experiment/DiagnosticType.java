@@ -1,25 +1,32 @@
 package org.attnlab.experiment;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** {@code type: diagnostic} (Wiegreffe &amp; Pinter §3.3): diagnostic MLPs with a source's attention imposed. */
+/**
+ * {@code type: diagnostic} (Wiegreffe &amp; Pinter §3.3): diagnostic MLPs with a source's attention imposed, beside the
+ * same MLP with uniform weights and with attention it learns itself ({@code trained}, their "trained MLP").
+ */
 public final class DiagnosticType
         extends TypeBase<DiagnosticType.Settings, DiagnosticExperiment.Result, DiagnosticType.Summary> {
 
     public static final DiagnosticType INSTANCE = new DiagnosticType();
 
     static final String UNIFORM = Companion.Diagnostic.UNIFORM;
+    static final String TRAINED = Companion.Diagnostic.TRAINED;
     static final String BASE = Companion.Diagnostic.BASE;
     static final String ADVERSARY = "adversary";
-    private static final List<String> SOURCES = List.of(UNIFORM, BASE, ADVERSARY);
+    /** Every source, in the order of W&amp;P's Table 3 (the summary's order). */
+    private static final List<String> SOURCES = List.of(UNIFORM, TRAINED, BASE, ADVERSARY);
 
     /**
-     * @param sources         whose attention the MLPs get: uniform, base (the subject) and/or adversary (default all but
-     *                        adversary, which needs a λ)
+     * @param sources         the MLPs' pooling weights: uniform, trained (learned by the MLP), base (the subject's)
+     *                        and/or adversary (default uniform and base)
      * @param adversaryLambda the λ of the model-consistent adversary whose attention the {@code adversary} source imposes
      */
     public record Settings(List<String> sources, Double adversaryLambda) implements ExperimentSettings {
@@ -47,7 +54,10 @@ public final class DiagnosticType
         }
     }
 
-    /** @param f1BySource each source's diagnostic: accuracy and macro-F1 over the sampled instances (W&amp;P's Table 3) */
+    /**
+     * @param f1BySource each source's diagnostic: accuracy and macro-F1 over the sampled instances, in the order of
+     *                   W&amp;P's Table 3 (uniform, trained, base, adversary) whatever the settings' order
+     */
     public record Summary(int records, int qualifying, Map<String, LabelScores> f1BySource) {
     }
 
@@ -80,7 +90,8 @@ public final class DiagnosticType
     @Override
     public Summary summarize(List<ResultRecord<DiagnosticExperiment.Result>> records) {
         List<ResultRecord<DiagnosticExperiment.Result>> q = records.stream().filter(ResultRecord::qualifies).toList();
-        Map<String, List<String>> predicted = new LinkedHashMap<>();
+        Map<String, List<String>> predicted = new TreeMap<>(
+                Comparator.<String>comparingInt(SOURCES::indexOf).thenComparing(Comparator.naturalOrder()));
         for (ResultRecord<DiagnosticExperiment.Result> r : q) {
             r.result().sources().forEach(s -> predicted.computeIfAbsent(s.source(), k -> new ArrayList<>()).add(s.predicted()));
         }

@@ -59,8 +59,9 @@ public final class ToySuiteMain {
 
     /**
      * Stand-ins for the Wiegreffe &amp; Pinter companions, each a toy model with other word scores: a seed variant
-     * (scores shifted), the uniform model (all scores equal: uniform attention), an adversary (scores negated) and
-     * diagnostics (values halved; their pooling weights are imposed by the experiment).
+     * (scores shifted), the uniform model (all scores equal: uniform attention), an adversary (scores negated),
+     * diagnostics (values halved; their pooling weights are imposed by the experiment) and the trained MLP (values
+     * halved, its own scores kept: it pools with its own attention).
      */
     static Map<String, java.util.function.Supplier<org.attnlab.model.ClassifierModel>> companions(Map<String, double[]> words) {
         Map<String, java.util.function.Supplier<org.attnlab.model.ClassifierModel>> out = new java.util.LinkedHashMap<>();
@@ -70,6 +71,7 @@ public final class ToySuiteMain {
         for (String source : List.of("uniform", "base", "adversary-0.5")) {
             out.put("diagnostic-" + source, () -> new ToyAttentionModel(mapped(words, sv -> new double[] {0, 0.5 * sv[1]}), 0));
         }
+        out.put("diagnostic-trained", () -> new ToyAttentionModel(mapped(words, sv -> new double[] {sv[0], 0.5 * sv[1]}), 0));
         return out;
     }
 
@@ -97,7 +99,7 @@ public final class ToySuiteMain {
                 PlannedExperiment.of(UniformBaselineType.INSTANCE, new UniformBaselineType.Settings(), context),
                 PlannedExperiment.of(SeedVarianceType.INSTANCE, new SeedVarianceType.Settings(List.of(2L)), context),
                 PlannedExperiment.of(DiagnosticType.INSTANCE, new DiagnosticType.Settings(
-                        List.of("uniform", "base", "adversary"), 0.5), context),
+                        List.of("trained", "uniform", "base", "adversary"), 0.5), context), // summaries reorder as Table 3
                 PlannedExperiment.of(ConsistentAdversaryType.INSTANCE, new ConsistentAdversaryType.Settings(List.of(0.5)),
                         context));
     }

@@ -122,6 +122,16 @@ class WiegreffePinterSuiteTest {
     }
 
     @Test
+    void anUnknownDiagnosticSourceIsOneError() throws Exception {
+        Path suite = suite(spec(), "[{type: diagnostic, sources: [uniform, learned]}]");
+        ConfigException e = assertThrows(ConfigException.class, () -> SuitePlan.load(suite, List.of()));
+        assertTrue(e.getMessage().startsWith(suite + ": experiments[0]"), e.getMessage());
+        assertTrue(e.getMessage().contains("sources: each one of [uniform, trained, base, adversary], got 'learned'"),
+                e.getMessage());
+        assertFalse(Files.exists(home.dir().resolve("results")));
+    }
+
+    @Test
     void aTransformerSpecOrTheSpecsOwnSeedIsRefused() throws Exception {
         Files.writeString(tmp.resolve("minilm.yaml"), """
                 name: minilm-wp
@@ -138,17 +148,16 @@ class WiegreffePinterSuiteTest {
         assertTrue(s.getMessage().contains("experiments[0] (seed-variance).seeds: 1"), s.getMessage());
     }
 
-    /**
-     * Uniform, diagnostic and model-consistent adversary companions on the real slice. Needs the training of
-     * {@code WiegreffePinterModels} (built on another branch): runs once both are merged.
-     */
+    /** Uniform, diagnostic (the trained MLP among them) and model-consistent adversary companions on the real slice. */
     @Test
     void uniformDiagnosticAndAdversaryCompanionsRunOnTheSlice() throws Exception {
-        PreparedSuite prepared = prepare(suite(spec(), """
+        String withoutTrained = """
                 [{type: uniform-baseline}, {type: diagnostic, sources: [uniform, base, adversary], adversary_lambda: 0.5},
-                 {type: consistent-adversary, lambdas: [0.5]}]"""));
-        assertEquals(List.of("uniform", "diagnostic-uniform", "diagnostic-base", "adversary-0.5", "diagnostic-adversary-0.5"),
-                List.copyOf(prepared.models().get(0).companionDirs().keySet()));
+                 {type: consistent-adversary, lambdas: [0.5]}]""";
+        PreparedSuite prepared = prepare(suite(spec(), withoutTrained.replace("[uniform, base", "[uniform, trained, base")));
+        assertEquals(List.of("uniform", "diagnostic-uniform", "diagnostic-trained", "diagnostic-base", "adversary-0.5",
+                "diagnostic-adversary-0.5"), List.copyOf(prepared.models().get(0).companionDirs().keySet()));
+        assertNotEquals(prepared.runId(), prepare(suite(spec(), withoutTrained)).runId(), "the trained MLP is part of the run");
         Path runDir = prepared.run(false).runDir();
         List<ResultRecord<UniformBaselineExperiment.Result>> uniform = Records.read(runDir, UniformBaselineType.INSTANCE);
         assertEquals(12, uniform.size());
@@ -157,8 +166,10 @@ class WiegreffePinterSuiteTest {
             assertTrue(r.result().jsd() >= 0 && r.result().jsd() <= Math.log(2), r.toString());
         }
         DiagnosticType.Summary d = DiagnosticType.INSTANCE.summarize(Records.read(runDir, DiagnosticType.INSTANCE));
-        assertEquals(List.of("uniform", "base", "adversary"), List.copyOf(d.f1BySource().keySet()));
+        assertEquals(List.of("uniform", "trained", "base", "adversary"), List.copyOf(d.f1BySource().keySet()));
         d.f1BySource().values().forEach(f -> assertEquals(12, f.n()));
+        assertTrue(Json.PLAIN.readTree(runDir.resolve("provenance.json").toFile()).path("models").path("tiny-wp")
+                .path("companions").has("diagnostic-trained"));
         ConsistentAdversaryType.Summary a = ConsistentAdversaryType.INSTANCE.summarize(
                 Records.read(runDir, ConsistentAdversaryType.INSTANCE));
         assertTrue(a.byLambda().get("adversary-0.5").jsd().mean() > 0, a.toString());

@@ -67,18 +67,23 @@ class WiegreffePinterTypesTest {
         Instance base = instance(new ToyAttentionModel(BASE, 0));
         // The diagnostic's own scores are equal (it pools uniformly unless edited); values halved.
         Map<String, double[]> mlp = Map.of("a", new double[] {0, 0.5}, "b", new double[] {0, -0.5});
+        // The trained MLP keeps its own scores, (ln 3, 0): attention (3/4, 1/4), values +1 and -1.
+        Map<String, double[]> trained = Map.of("a", new double[] {LN3, 1}, "b", new double[] {0, -1});
         Companions companions = role -> switch (role) {
             case "diagnostic-uniform", "diagnostic-base", "diagnostic-adversary-2" -> new ToyAttentionModel(mlp, 0);
+            case "diagnostic-trained" -> new ToyAttentionModel(trained, 0);
             case "adversary-2" -> new ToyAttentionModel(Map.of("a", new double[] {LN3, 0}, "b", new double[] {0, 0}), 0);
             default -> throw new IllegalStateException(role);
         };
-        DiagnosticExperiment.Result r = new DiagnosticExperiment(List.of("uniform", "base", "adversary"), 2.0).run(base, companions);
-        assertEquals(List.of("uniform", "base", "adversary"), r.sources().stream().map(DiagnosticExperiment.SourcePrediction::source).toList());
-        assertEquals(sigmoid(-0.1), r.sources().get(0).probabilities()[1], 1e-6);                   // (1/2, 1/2)
-        assertEquals(sigmoid(-0.1 + 0.25 * 0.5 - 0.75 * 0.5), r.sources().get(1).probabilities()[1], 1e-6); // base's (1/4, 3/4)
+        List<String> sources = List.of("base", "uniform", "adversary", "trained");
+        DiagnosticExperiment.Result r = new DiagnosticExperiment(sources, 2.0).run(base, companions);
+        assertEquals(sources, r.sources().stream().map(DiagnosticExperiment.SourcePrediction::source).toList());
+        assertEquals(sigmoid(-0.1 + 0.25 * 0.5 - 0.75 * 0.5), r.sources().get(0).probabilities()[1], 1e-6); // base's (1/4, 3/4)
+        assertEquals(sigmoid(-0.1), r.sources().get(1).probabilities()[1], 1e-6);                   // (1/2, 1/2)
         assertEquals(sigmoid(-0.1 + 0.75 * 0.5 - 0.25 * 0.5), r.sources().get(2).probabilities()[1], 1e-6); // adversary's (3/4, 1/4)
+        assertEquals(sigmoid(-0.1 + 0.75 - 0.25), r.sources().get(3).probabilities()[1], 1e-6);     // its own (3/4, 1/4)
         assertEquals("pos", r.sources().get(2).predicted());
-        assertEquals("neg", r.sources().get(1).predicted());
+        assertEquals("neg", r.sources().get(0).predicted());
     }
 
     @Test
@@ -95,13 +100,17 @@ class WiegreffePinterTypesTest {
         assertThrows(IllegalArgumentException.class, () -> new SeedVarianceType.Settings(List.of(2L, 2L)));
         assertThrows(IllegalArgumentException.class, () -> new DiagnosticType.Settings(List.of("adversary"), null));
         assertThrows(IllegalArgumentException.class, () -> new DiagnosticType.Settings(List.of("base"), 1.0));
-        assertThrows(IllegalArgumentException.class, () -> new DiagnosticType.Settings(List.of("trained"), null));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> new DiagnosticType.Settings(List.of("uniform", "learned"), null));
+        assertEquals("sources: each one of [uniform, trained, base, adversary], got 'learned'", unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ConsistentAdversaryType.Settings(List.of(0.0)));
         assertEquals(List.of("seed-2", "seed-3"), SeedVarianceType.INSTANCE.companions(new SeedVarianceType.Settings(null))
                 .stream().map(Companion::role).toList());
         // The adversary comes before the diagnostic trained on its attention.
         assertEquals(List.of("diagnostic-uniform", "adversary-0.5", "diagnostic-adversary-0.5"), DiagnosticType.INSTANCE
                 .companions(new DiagnosticType.Settings(List.of("uniform", "adversary"), 0.5)).stream().map(Companion::role).toList());
+        assertEquals(List.of("diagnostic-trained", "diagnostic-base"), DiagnosticType.INSTANCE
+                .companions(new DiagnosticType.Settings(List.of("trained", "base"), null)).stream().map(Companion::role).toList());
         assertEquals("adversary-10", new Companion.ConsistentAdversary(10.0).role());
     }
 
@@ -115,7 +124,7 @@ class WiegreffePinterTypesTest {
         UniformBaselineType.Summary u = UniformBaselineType.INSTANCE.summarize(Records.read(tmp, UniformBaselineType.INSTANCE));
         assertEquals(ToySuiteMain.INSTANCES, u.base().n());
         DiagnosticType.Summary d = DiagnosticType.INSTANCE.summarize(Records.read(tmp, DiagnosticType.INSTANCE));
-        assertEquals(List.of("uniform", "base", "adversary"), List.copyOf(d.f1BySource().keySet()));
+        assertEquals(List.of("uniform", "trained", "base", "adversary"), List.copyOf(d.f1BySource().keySet()));
         ConsistentAdversaryType.Summary a = ConsistentAdversaryType.INSTANCE.summarize(
                 Records.read(tmp, ConsistentAdversaryType.INSTANCE));
         assertEquals(0.5, a.byLambda().get("adversary-0.5").lambda());

@@ -21,10 +21,13 @@ import org.attnlab.model.djl.rnn.Vocabulary;
 /**
  * The models Wiegreffe &amp; Pinter (2019, "Attention is not not Explanation") derive from a trained RNN attention
  * spec: the same spec with attention frozen uniform, the same spec from other seeds, diagnostic MLPs whose pooling
- * weights are imposed, and model-consistent adversaries trained against the base model. Each is trained once and
- * reused while its inputs are unchanged, like a model trained from a spec file.
+ * weights are imposed or learned, and model-consistent adversaries trained against the base model. Each is trained
+ * once and reused while its inputs are unchanged, like a model trained from a spec file.
  */
 public final class WiegreffePinterModels {
+
+    /** The name of the diagnostic MLP that learns its own attention ({@link #trainedMlp}) among the diagnostics. */
+    public static final String TRAINED_MLP = "trained";
 
     private WiegreffePinterModels() {
     }
@@ -79,12 +82,39 @@ public final class WiegreffePinterModels {
      * <p>Reused while the base spec, {@code sourceName} and the source directory's {@link DirectoryFingerprint} are
      * unchanged (recorded under {@code derived_from} in its {@code training.json}).
      *
-     * @param sourceDir the model whose attention is imposed while training (same vocabulary); null = uniform
-     * @throws IllegalArgumentException {@code base} is not an RNN spec, or the source's vocabulary is not the base's
+     * @param sourceName names the source in the model's name; not {@link #TRAINED_MLP} (see {@link #trainedMlp})
+     * @param sourceDir  the model whose attention is imposed while training (same vocabulary); null = uniform
+     * @throws IllegalArgumentException {@code base} is not an RNN spec, the source's vocabulary is not the base's, or
+     *                                  {@code sourceName} is {@link #TRAINED_MLP}
      */
     public static Path diagnostic(TrainingSpec base, Path baseSpecFile, String sourceName, Path sourceDir,
                                   PrintWriter console) throws IOException {
-        TrainingSpec spec = diagnosticSpec(base, sourceName);
+        if (TRAINED_MLP.equals(sourceName)) {
+            throw new IllegalArgumentException("'" + TRAINED_MLP + "' names the diagnostic MLP that learns its own attention"
+                    + " (trainedMlp), not a source of imposed attention");
+        }
+        return mlp(mlpSpec(base, sourceName, "uniform"), base, baseSpecFile, sourceName, sourceDir, console);
+    }
+
+    /**
+     * W&amp;P's "trained MLP" (their Table 3): the {@link #diagnostic} MLP, same words, sizes, start and loop, with
+     * additive attention over its per-token outputs learned with everything else instead of imposed weights, as their
+     * {@code run_bows_baselines.sh} ({@code --encoder average --attention tanh}); returns
+     * {@code models/<base>-diagnostic-trained}. The attention's tanh layer has half the MLP's output size
+     * ({@code attention_dim} left to its default, as their {@code TanhAttention(hidden_size)}), whatever the base's.
+     * Its forwards use its own attention; its {@code derived_from} names source {@link #TRAINED_MLP} and no source
+     * fingerprint, and it is reused while the base spec is unchanged. For an {@code average} base with additive
+     * attention it is the base's architecture retrained under another name.
+     *
+     * @throws IllegalArgumentException {@code base} is not an RNN spec
+     */
+    public static Path trainedMlp(TrainingSpec base, Path baseSpecFile, PrintWriter console) throws IOException {
+        return mlp(mlpSpec(base, TRAINED_MLP, "additive"), base, baseSpecFile, TRAINED_MLP, null, console);
+    }
+
+    /** Trains {@code spec}, a diagnostic MLP of {@code base}, with the attention of {@code sourceDir} (null: its own). */
+    private static Path mlp(TrainingSpec spec, TrainingSpec base, Path baseSpecFile, String sourceName, Path sourceDir,
+                            PrintWriter console) throws IOException {
         Path baseDir = SpecTraining.ensureTrained(base, baseSpecFile, false, null, console);
         Dataset data = SpecTraining.dataset(base.dataset(), baseSpecFile);
         ObjectNode derived = Json.PLAIN.createObjectNode();
@@ -160,12 +190,12 @@ public final class WiegreffePinterModels {
         }
     }
 
-    /** The diagnostic MLP's spec: {@code base}'s words, sizes and loop, encoder average, attention uniform. */
-    static TrainingSpec diagnosticSpec(TrainingSpec base, String sourceName) {
+    /** A diagnostic MLP's spec: {@code base}'s words, sizes and loop, encoder average, the given attention. */
+    static TrainingSpec mlpSpec(TrainingSpec base, String sourceName, String attention) {
         requireRnn(base, "a diagnostic MLP");
         TrainingSpec.ModelSection m = base.model();
         return new TrainingSpec(base.name() + "-diagnostic-" + sourceName, base.dataset(),
-                new TrainingSpec.ModelSection("rnn", null, null, null, "average", "uniform", m.embeddingDim(),
+                new TrainingSpec.ModelSection("rnn", null, null, null, "average", attention, m.embeddingDim(),
                         m.hiddenSize(), m.minCount(), m.embeddings(), m.tokenizer(), m.minDocuments(), m.output(),
                         m.wordVectors(), null, m.dropout()),
                 base.training());
