@@ -3,23 +3,51 @@ package org.attnlab.explain;
 import org.attnlab.model.Gradients;
 
 /**
- * Serrano &amp; Smith's gradient orderings: {@code dp/dalpha_j} of the predicted class's probability
- * w.r.t. the attention weight on token j (computed once at the original attention), or
- * {@code alpha_j dp/dalpha_j}. For transformers, the chosen layer's row, summed over heads.
+ * Serrano &amp; Smith's gradient orderings, from {@code g_j = dp/dalpha_j}, the gradient of the predicted class's
+ * probability w.r.t. the attention weight on token j (computed once at the original attention): {@code g_j}
+ * ({@code attention-gradient}), {@code alpha_j g_j} ({@code attention-x-gradient}) or {@code alpha_j sign(g_j)}
+ * ({@code attention-x-gradient-sign}, sign(0) = 0: the weight itself, negated where raising it would lower p).
+ * For transformers, the chosen layer's row, each head's term summed over the view's heads.
+ *
+ * <p>The sign ordering is the {@code gradsignmult} of Serrano &amp; Smith's {@code test_model.py}. As written there,
+ * {@code multipliers = w.new_ones(...)[grads < 0] = -1} is a Python chained assignment that binds {@code multipliers}
+ * to -1, so that code ranks by -alpha (ascending attention); this measure computes what the name and the
+ * assignment's intent say.
  */
 public final class AttentionGradientMeasure implements ImportanceMeasure {
 
-    private final AttentionView view;
-    private final boolean timesAttention;
+    /** What multiplies the gradient, or replaces it. */
+    public enum Kind {
+        GRADIENT("attention-gradient"),
+        TIMES_ATTENTION("attention-x-gradient"),
+        ATTENTION_TIMES_SIGN("attention-x-gradient-sign");
 
-    public AttentionGradientMeasure(AttentionView view, boolean timesAttention) {
+        private final String id;
+
+        Kind(String id) {
+            this.id = id;
+        }
+
+        double term(double alpha, double gradient) {
+            return switch (this) {
+                case GRADIENT -> gradient;
+                case TIMES_ATTENTION -> alpha * gradient;
+                case ATTENTION_TIMES_SIGN -> alpha * Math.signum(gradient);
+            };
+        }
+    }
+
+    private final AttentionView view;
+    private final Kind kind;
+
+    public AttentionGradientMeasure(AttentionView view, Kind kind) {
         this.view = view;
-        this.timesAttention = timesAttention;
+        this.kind = kind;
     }
 
     @Override
     public String id() {
-        return timesAttention ? "attention-x-gradient" : "attention-gradient";
+        return kind.id;
     }
 
     @Override
@@ -44,7 +72,7 @@ public final class AttentionGradientMeasure implements ImportanceMeasure {
                     continue;
                 }
                 for (int j = 0; j < keys; j++) {
-                    scores[j] += grad[l][h][i][j] * (timesAttention ? att[l][h][i][j] : 1.0);
+                    scores[j] += kind.term(att[l][h][i][j], grad[l][h][i][j]);
                 }
             }
         }

@@ -6,7 +6,8 @@ import java.util.List;
 public final class Measures {
 
     public static final List<String> IDS = List.of("attention", "rollout", "gradient", "gradient-l2",
-            "integrated-gradients", "loo", "attention-gradient", "attention-x-gradient", "effective-attention",
+            "integrated-gradients", "loo", "attention-gradient", "attention-x-gradient", "attention-x-gradient-sign",
+            "effective-attention",
             "efficient-attention", "norm", "lime", "attention-flow", "value-zeroing", "alti", "random");
 
     private Measures() {
@@ -38,8 +39,10 @@ public final class Measures {
             case "gradient-l2" -> new GradientMeasure(GradientMeasure.Kind.L2);
             case "integrated-gradients" -> new IntegratedGradientsMeasure(integratedSteps);
             case "loo" -> new LeaveOneOutMeasure();
-            case "attention-gradient" -> new AttentionGradientMeasure(view, false);
-            case "attention-x-gradient" -> new AttentionGradientMeasure(view, true);
+            case "attention-gradient" -> new AttentionGradientMeasure(view, AttentionGradientMeasure.Kind.GRADIENT);
+            case "attention-x-gradient" -> new AttentionGradientMeasure(view, AttentionGradientMeasure.Kind.TIMES_ATTENTION);
+            case "attention-x-gradient-sign" ->
+                    new AttentionGradientMeasure(view, AttentionGradientMeasure.Kind.ATTENTION_TIMES_SIGN);
             case "effective-attention" -> new FormAttentionMeasure(view, AttentionForm.EFFECTIVE);
             case "efficient-attention" -> new FormAttentionMeasure(view, AttentionForm.EFFICIENT);
             case "norm" -> new NormMeasure(view);

@@ -12,7 +12,8 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * Serrano &amp; Smith's single-weight test: the 2×2 table of which single erasure flips the decision (with
- * McNemar's p) and ΔJS against Δα.
+ * McNemar's p), ΔJS against Δα, and per kind of erasure (top, second, lowest, random) its mean JS divergence and
+ * flip fraction.
  */
 final class ErasureSingleReport implements ExperimentReport<ErasureSingleExperiment.Result, ErasureSingleType.Summary> {
 
@@ -38,9 +39,18 @@ final class ErasureSingleReport implements ExperimentReport<ErasureSingleExperim
                 Integer.toString(s.flips().both()), Integer.toString(s.flips().onlyTop()),
                 Integer.toString(s.flips().onlyRandom()), Integer.toString(s.flips().neither()),
                 Cells.fmt(s.mcnemarP(), 3), Cells.meanStd(s.deltaJsd()))));
+        List<List<String>> kinds = new ArrayList<>();
+        byModel.forEach((model, s) -> ErasureSingleType.KINDS.forEach(kind -> {
+            ErasureSingleType.KindSummary k = s.erasures().get(kind);
+            kinds.add(List.of(model, kind, Integer.toString(k.jsd().count()), Cells.sci(k.jsd().mean()),
+                    Cells.sci(k.jsd().median()), Integer.toString(k.flipped()), Cells.fmt(k.flipFraction(), 3)));
+        }));
         return List.of(new Table("erasure-single", "Single-token erasure: which erasure flips the decision (Serrano & Smith)",
                 List.of("model", "instances", "both flip", "only top flips", "only random flips", "neither", "McNemar p",
-                        "ΔJS, mean ± std"), rows));
+                        "ΔJS, mean ± std"), rows),
+                new Table("erasure-single-kinds", "Single-token erasure by the erased token's attention rank: the most, "
+                        + "second most and least attended real token and a random other one (Serrano & Smith)",
+                        List.of("model", "erased", "instances", "JS mean", "JS median", "flips", "flip fraction"), kinds));
     }
 
     @Override

@@ -63,6 +63,23 @@ class SummaryTablesTest {
     }
 
     @Test
+    void erasureKindsTableShowsEachKindAndNaForKindsTheOlderRecordsLack() {
+        // The fixture's records predate second and lowest: those rows count 0 instances and print n/a.
+        Table t = tables().get("erasure-single-kinds");
+        for (List<String> row : t.rows()) {
+            ErasureSingleType.Summary s = summary.of(ErasureSingleType.INSTANCE).get(row.get(0));
+            String kind = row.get(t.header().indexOf("erased"));
+            ErasureSingleType.KindSummary k = s.erasures().get(kind);
+            int n = Integer.parseInt(row.get(t.header().indexOf("instances")));
+            assertEquals(kind.equals("top") || kind.equals("random") ? s.qualifying() : 0, n, row.toString());
+            assertEquals(k.flipped(), Integer.parseInt(row.get(t.header().indexOf("flips"))));
+            String mean = row.get(t.header().indexOf("JS mean"));
+            assertEquals(n == 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.1e", k.jsd().mean()), mean);
+        }
+        assertEquals(2 * ErasureSingleType.KINDS.size(), t.rows().size(), "one row per model and kind");
+    }
+
+    @Test
     void decisionFlipAndEfficientCellsEqualTheSummary() {
         Table flip = tables().get("decision-flip");
         for (List<String> row : flip.rows()) {

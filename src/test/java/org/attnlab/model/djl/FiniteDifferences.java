@@ -12,16 +12,19 @@ import org.attnlab.model.ForwardResult;
 import org.attnlab.model.Gradients;
 import org.attnlab.model.OutputTarget;
 
-/** Central finite differences in float64, the oracle of the gradient tests of every BERT-family architecture. */
-final class FiniteDifferences {
+/**
+ * Central finite differences in float64, the oracle of the gradient tests of every BERT-family architecture (and,
+ * through {@link #nudge}, of the attention-gradient measures).
+ */
+public final class FiniteDifferences {
 
-    static final double STEP = 1e-6;
+    public static final double STEP = 1e-6;
 
     private FiniteDifferences() {
     }
 
     /** Adds {@code delta} to one attention weight (a JVM edit: no gradient flows through it). */
-    static AttentionEdit nudge(int layer, int head, int i, int j, double delta) {
+    public static AttentionEdit nudge(int layer, int head, int i, int j, double delta) {
         return new AttentionEdit.Apply(layer, head, m -> {
             m[i][j] += delta;
             return m;

@@ -5,9 +5,9 @@ import org.attnlab.model.Precision;
 import org.attnlab.model.TrainingOptions;
 
 /** Tiny RNN attention models on a vocabulary of a few real sentences, for oracle tests. */
-final class TinyRnnModels {
+public final class TinyRnnModels {
 
-    static final List<String> SENTENCES = List.of(
+    public static final List<String> SENTENCES = List.of(
             "The film was not bad at all.",
             "A good movie with a great cast, though the ending drags.",
             "I hated every minute of it.",
@@ -29,14 +29,14 @@ final class TinyRnnModels {
         return Vocabulary.build(SENTENCES, 1, 1000);
     }
 
-    static DjlRnnAttentionModel create(RnnAttentionConfig.Encoder encoder, RnnAttentionConfig.Attention attention,
+    public static DjlRnnAttentionModel create(RnnAttentionConfig.Encoder encoder, RnnAttentionConfig.Attention attention,
                                        Precision precision, long seed) {
         return DjlRnnAttentionModel.create(config(encoder, attention), vocabulary(),
                 new TrainingOptions(1e-3, 1e-5, seed, "all"), precision);
     }
 
     /** Every encoder with additive attention, plus dot attention on the BiLSTM. */
-    static List<Object[]> variants() {
+    public static List<Object[]> variants() {
         return List.of(
                 new Object[] {RnnAttentionConfig.Encoder.BILSTM, RnnAttentionConfig.Attention.ADDITIVE},
                 new Object[] {RnnAttentionConfig.Encoder.BILSTM, RnnAttentionConfig.Attention.DOT},
