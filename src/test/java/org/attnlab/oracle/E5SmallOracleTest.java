@@ -1,7 +1,7 @@
 package org.attnlab.oracle;
 
-import static org.attnlab.oracle.Differences.maxAbsDiff;
-import static org.attnlab.oracle.Differences.toDouble;
+import static org.attnlab.testing.Differences.maxAbsDiff;
+import static org.attnlab.testing.Differences.toDouble;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

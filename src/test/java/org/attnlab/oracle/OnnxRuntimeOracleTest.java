@@ -1,6 +1,6 @@
 package org.attnlab.oracle;
 
-import static org.attnlab.oracle.Differences.maxAbsDiff;
+import static org.attnlab.testing.Differences.maxAbsDiff;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

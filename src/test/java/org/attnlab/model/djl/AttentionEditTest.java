@@ -1,5 +1,7 @@
 package org.attnlab.model.djl;
 
+import static org.attnlab.testing.Differences.maxAbsDiff;
+import static org.attnlab.testing.Differences.toDouble;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -194,34 +196,5 @@ class AttentionEditTest {
             s += v;
         }
         return s;
-    }
-
-    static double[][] toDouble(float[][] m) {
-        double[][] out = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            out[i] = new double[m[i].length];
-            for (int j = 0; j < m[i].length; j++) {
-                out[i][j] = m[i][j];
-            }
-        }
-        return out;
-    }
-
-    static double maxAbsDiff(float[][] a, float[][] b) {
-        double worst = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[i].length; j++) {
-                worst = Math.max(worst, Math.abs(a[i][j] - b[i][j]));
-            }
-        }
-        return worst;
-    }
-
-    static double maxAbsDiff(float[][][] a, float[][][] b) {
-        double worst = 0;
-        for (int h = 0; h < a.length; h++) {
-            worst = Math.max(worst, maxAbsDiff(a[h], b[h]));
-        }
-        return worst;
     }
 }

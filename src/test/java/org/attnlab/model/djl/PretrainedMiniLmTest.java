@@ -18,6 +18,7 @@ import org.attnlab.model.Gradients;
 import org.attnlab.model.OutputTarget;
 import org.attnlab.model.Precision;
 import org.attnlab.testing.TestModels;
+import org.attnlab.testing.Differences;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,9 +56,9 @@ class PretrainedMiniLmTest {
         for (int i = 0; i < inputs.size(); i++) {
             ForwardResult alone = model.forward(inputs.get(i), ForwardOptions.EVERYTHING);
             assertArrayEquals(alone.probabilities(), batched.get(i).probabilities(), 1e-5);
-            worst = Math.max(worst, AttentionEditTest.maxAbsDiff(alone.lastHiddenState(), batched.get(i).lastHiddenState()));
+            worst = Math.max(worst, Differences.maxAbsDiff(alone.lastHiddenState(), batched.get(i).lastHiddenState()));
             for (int l = 0; l < 6; l++) {
-                worst = Math.max(worst, AttentionEditTest.maxAbsDiff(alone.attentions()[l], batched.get(i).attentions()[l]));
+                worst = Math.max(worst, Differences.maxAbsDiff(alone.attentions()[l], batched.get(i).attentions()[l]));
             }
         }
         System.out.printf("batched vs unbatched: max |diff| %.2e%n", worst);
@@ -72,13 +73,13 @@ class PretrainedMiniLmTest {
         for (int l = 0; l < 6; l++) {
             List<AttentionEdit> itself = new ArrayList<>();
             for (int h = 0; h < 12; h++) {
-                itself.add(new AttentionEdit.Replace(l, h, AttentionEditTest.toDouble(plain.attentions()[l][h])));
+                itself.add(new AttentionEdit.Replace(l, h, Differences.toDouble(plain.attentions()[l][h])));
             }
             sets.add(itself);
         }
         for (ForwardResult edited : model.forwardEdited(input, sets, ForwardOptions.EVERYTHING)) {
             assertArrayEquals(plain.probabilities(), edited.probabilities(), 1e-6);
-            assertTrue(AttentionEditTest.maxAbsDiff(plain.lastHiddenState(), edited.lastHiddenState()) <= 1e-6);
+            assertTrue(Differences.maxAbsDiff(plain.lastHiddenState(), edited.lastHiddenState()) <= 1e-6);
         }
     }
 

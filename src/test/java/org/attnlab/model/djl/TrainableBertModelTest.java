@@ -17,6 +17,7 @@ import org.attnlab.model.ForwardResult;
 import org.attnlab.model.TrainingOptions;
 import org.attnlab.model.hf.BertConfig;
 import org.attnlab.model.hf.HfModelDirectory;
+import org.attnlab.testing.Differences;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,7 +90,7 @@ class TrainableBertModelTest {
             }
             float[][] before = frozen.forward(x, ForwardOptions.EVERYTHING).lastHiddenState();
             float[][] afterTraining = model.forward(x, ForwardOptions.EVERYTHING).lastHiddenState();
-            assertEquals(0.0, AttentionEditTest.maxAbsDiff(before, afterTraining), 0.0);
+            assertEquals(0.0, Differences.maxAbsDiff(before, afterTraining), 0.0);
         }
         assertThrows(IllegalArgumentException.class, () -> TrainableBertModel.load(base, new TrainingOptions(1e-2, 0.0, 1, "top-3")));
     }

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,10 +118,10 @@ public final class WordVectorStart {
             throw new IOException(file + ": cached skip-gram vectors have " + bytes.capacity() + " bytes, expected "
                     + 4L * rows * dimension + " (" + rows + " x " + dimension + " floats); delete the file to retrain");
         }
+        FloatBuffer floats = bytes.asFloatBuffer();
         float[][] vectors = new float[rows][dimension];
         for (float[] row : vectors) {
-            bytes.asFloatBuffer().get(row);
-            bytes.position(bytes.position() + 4 * dimension);
+            floats.get(row);
         }
         return vectors;
     }
