@@ -26,7 +26,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *   word_vectors: skipgram     # rnn: start the embeddings, at raw scale, zero where there is no vector, from
  *                              # skip-gram vectors trained on the training split (word2vec's defaults, one
  *                              # fixed seed for all training seeds, cached in models/.word-vectors) or from a
- *                              # text-format file (word v1 ... vD; relative to the spec)
+ *                              # text-format file (word v1 ... vD; relative to the spec), or from a catalog
+ *                              # transformer's word-piece table (minilm, bge-small, e5-small: a word's mean
+ *                              # piece row, reduced to embedding_dim along its top principal axes)
  *   attention_dim: 100         # rnn, additive: size of the tanh layer (default: half the encoder output, J&amp;W)
  *   dropout: 0.44              # rnn: dropout on the word embeddings while training (default 0)
  * training:
@@ -107,7 +109,7 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
                         "> 0, for additive attention only, got " + attentionDim);
                 require(dropout == null || (dropout >= 0 && dropout < 1), "model.dropout", "in [0, 1), got " + dropout);
                 require(wordVectors == null || (embeddings == null && !wordVectors.isBlank()), "model.word_vectors",
-                        "skipgram or a word-vector file, and not together with embeddings");
+                        "skipgram, a catalog transformer or a word-vector file, and not together with embeddings");
             }
         }
     }

@@ -90,7 +90,7 @@ class TrainingSpecTest {
         expect(rnn.replace("output: sigmoid", "output: sigmoid, attention_dim: 0"), "model.attention_dim: > 0");
         expect(rnn.replace("output: sigmoid", "output: sigmoid, dropout: 1.0"), "model.dropout: in [0, 1)");
         expect(rnn.replace("output: sigmoid", "output: sigmoid, word_vectors: skipgram, embeddings: minilm"),
-                "model.word_vectors: skipgram or a word-vector file, and not together with embeddings");
+                "model.word_vectors: skipgram, a catalog transformer or a word-vector file, and not together with embeddings");
     }
 
     private void expect(String yaml, String fragment) throws Exception {

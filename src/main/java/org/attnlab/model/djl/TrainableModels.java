@@ -57,7 +57,11 @@ public final class TrainableModels {
         }
         boolean rescale = true;
         if (m.wordVectors() != null) {
+            // A catalog name wins over a same-named file, as it does for transformer models (./minilm reaches the file).
             vectors = m.wordVectors().equals("skipgram") ? skipGram(data, vocabulary, embedding)
+                    : ModelCatalog.names().contains(m.wordVectors()) ? WordVectorStart.fromTransformer(
+                            new HfModelDirectory(ModelCatalog.resolve(m.wordVectors(), Defaults.modelsDir())).requireComplete(),
+                            vocabulary, embedding)
                     : wordVectorFile(specDir.resolve(m.wordVectors()), vocabulary, embedding);
             rescale = false;
         }

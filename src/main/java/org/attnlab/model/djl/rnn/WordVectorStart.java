@@ -14,13 +14,17 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import me.tongfei.progressbar.ProgressBar;
 import org.attnlab.data.WordVectorFile;
 import org.attnlab.io.AtomicFiles;
 import org.attnlab.io.Progress;
+import org.attnlab.model.djl.WordPieceVectors;
+import org.attnlab.model.embedding.PrincipalProjection;
 import org.attnlab.model.embedding.SkipGram;
+import org.attnlab.model.hf.HfModelDirectory;
 
 /**
  * Starting word vectors for an RNN model's vocabulary, row {@code id} for vocabulary id {@code id},
@@ -44,6 +48,28 @@ public final class WordVectorStart {
         for (int id = Vocabulary.SPECIALS.size(); id < vocabulary.size(); id++) {
             rows[id] = found.get(vocabulary.token(id));
         }
+        return rows;
+    }
+
+    /**
+     * General-domain vectors, the nearest reachable kin of Jain &amp; Wallace's fastText start: each word's
+     * mean word-piece row of a pretrained transformer's input embedding table ({@link WordPieceVectors}),
+     * at raw scale, reduced to {@code dimension} by {@link PrincipalProjection} when the table is wider
+     * (MiniLM's 384 to their 300); the special tokens have none. Every word gets a vector, since WordPiece
+     * splits any word into pieces. One line on stderr says how much of the vectors' length the reduction kept.
+     */
+    public static float[][] fromTransformer(HfModelDirectory dir, Vocabulary vocabulary, int dimension) {
+        List<String> words = new ArrayList<>();
+        for (int id = Vocabulary.SPECIALS.size(); id < vocabulary.size(); id++) {
+            words.add(vocabulary.token(id));
+        }
+        float[][] table = WordPieceVectors.of(dir, words);
+        float[][] reduced = PrincipalProjection.reduce(table, dimension);
+        System.err.printf(Locale.ROOT, "word vectors: %s's word-piece table, %d -> %d dimensions (%.1f%% of their squared "
+                + "length kept)%n", dir.root().getFileName(), table[0].length, dimension,
+                100 * PrincipalProjection.energyKept(table, reduced));
+        float[][] rows = new float[vocabulary.size()][];
+        System.arraycopy(reduced, 0, rows, Vocabulary.SPECIALS.size(), reduced.length);
         return rows;
     }
 
