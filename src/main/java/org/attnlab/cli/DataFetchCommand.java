@@ -38,7 +38,7 @@ public final class DataFetchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (BuiltinDataset d : which) {
             Dataset ds = DataCommand.load(d, fetcher, spec.commandLine().getErr());
-            out.printf(Locale.ROOT, "%-14s %,7d examples (train %,d / dev %,d / test %,d)  %s sha256 %s%n", d.name(),
+            out.printf(Locale.ROOT, "%-17s %,7d examples (train %,d / dev %,d / test %,d)  %s sha256 %s%n", d.name(),
                     ds.size(), ds.train().size(), ds.dev().size(), ds.test().size(), d.archive().fileName(),
                     d.archive().sha256());
             out.flush();

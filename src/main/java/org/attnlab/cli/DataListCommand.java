@@ -53,11 +53,11 @@ public final class DataListCommand implements Callable<Integer> {
         if (json) {
             out.println(DataCommand.JSON.writeValueAsString(Map.of("cacheDir", fetcher.cacheDir().toString(), "datasets", rows)));
         } else {
-            out.printf(Locale.ROOT, "%-14s %8s  %-28s %-9s %s%n", "NAME", "EXAMPLES", "SOURCE", "CACHE", "DESCRIPTION");
+            out.printf(Locale.ROOT, "%-17s %8s  %-28s %-9s %s%n", "NAME", "EXAMPLES", "SOURCE", "CACHE", "DESCRIPTION");
             for (Map<String, Object> r : rows) {
-                out.printf(Locale.ROOT, "%-14s %,8d  %-28s %-9s %s%n", r.get("name"), (Integer) r.get("examples"),
+                out.printf(Locale.ROOT, "%-17s %,8d  %-28s %-9s %s%n", r.get("name"), (Integer) r.get("examples"),
                         r.get("source"), r.get("cache"), r.get("description"));
-                out.printf(Locale.ROOT, "%-14s license: %s%n", "", r.get("license"));
+                out.printf(Locale.ROOT, "%-17s license: %s%n", "", r.get("license"));
             }
             out.println("cache: " + fetcher.cacheDir() + "  (missing = fetched on first use; corrupt = delete the file to fetch again)");
         }

@@ -19,13 +19,18 @@ import java.util.Set;
  * @param dev        development (validation) examples
  * @param test       test examples
  * @param provenance source, license, checksum and preprocessing
+ * @param testSplitOf the name of the dataset whose test split this one's test split is (same examples,
+ *                    same order): its own name, or for a variant that changes only train and dev
+ *                    ({@code imdb-jw-truncated}) the dataset it varies ({@code imdb-jw}). A suite draws
+ *                    its test sample with this name, so both are analysed on the same examples.
  */
 public record Dataset(String name, List<String> labels, List<Example> train, List<Example> dev,
-                      List<Example> test, Provenance provenance) {
+                      List<Example> test, Provenance provenance, String testSplitOf) {
 
     public Dataset {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(testSplitOf, "testSplitOf");
         labels = List.copyOf(labels);
         train = List.copyOf(train);
         dev = List.copyOf(dev);
@@ -49,6 +54,12 @@ public record Dataset(String name, List<String> labels, List<Example> train, Lis
                 }
             }
         }
+    }
+
+    /** A dataset whose test split is its own. */
+    public Dataset(String name, List<String> labels, List<Example> train, List<Example> dev,
+                   List<Example> test, Provenance provenance) {
+        this(name, labels, train, dev, test, provenance, name);
     }
 
     /** The examples of one split. */

@@ -14,7 +14,8 @@ public final class DatasetCatalog {
 
     private static final List<BuiltinDataset> ALL = List.of(
             new ImdbDataset(),
-            new JainWallaceImdbDataset(),
+            new JainWallaceImdbDataset(JainWallaceImdbDataset.LongTrainReviews.DROPPED),
+            new JainWallaceImdbDataset(JainWallaceImdbDataset.LongTrainReviews.CUT),
             new UciSentimentDataset("amazon"),
             new UciSentimentDataset("imdb"),
             new UciSentimentDataset("yelp"),

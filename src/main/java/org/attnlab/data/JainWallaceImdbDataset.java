@@ -3,6 +3,7 @@ package org.attnlab.data;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,17 +25,50 @@ import java.util.Map;
  * filter with {@code max_length=None} also drops the reviews whose length equals a split's maximum
  * (a handful of 399-word reviews); ours keeps them. Texts whose word sequence repeats an earlier one
  * are dropped first (their data kept IMDB's few duplicates; we keep a duplicate out of train and test).
+ *
+ * <p>{@code imdb-jw-truncated} changes one thing, for the "filter vs truncate" ablation: in the train
+ * half, reviews of 400 words or more are kept, cut to their first 399 words (attnlab's default keeps
+ * long reviews and cuts them at the model's max_length; 399 words and the start and end markers fit
+ * max_length 401), so train and dev differ. The test half is filtered as in {@code imdb-jw}, so the test
+ * split is imdb-jw's: same reviews, ids, texts and order.
  */
 final class JainWallaceImdbDataset implements BuiltinDataset {
 
-    static final String NAME = "imdb-jw";
-    /** Reviews of this many words or more are dropped. */
+    /** What becomes of a train-half review of {@link #MAX_WORDS_EXCLUSIVE} words or more; the test half always drops them. */
+    enum LongTrainReviews {
+        /** Dropped, as Jain &amp; Wallace's code does. */
+        DROPPED("imdb-jw", "IMDB as Jain & Wallace (2019) prepared it: Keras words, < 400 words, their split proportions", 25_698),
+        /** Cut to their first {@code MAX_WORDS_EXCLUSIVE - 1} words. */
+        CUT("imdb-jw-truncated", "imdb-jw with train/dev reviews of 400+ words cut to 399 words, not dropped; "
+                + "test = imdb-jw's test", 29_083);
+
+        final String datasetName;
+        final String description;
+        /** The real count, measured with {@code ./attnlab data stats}. */
+        final int expectedSize;
+
+        LongTrainReviews(String datasetName, String description, int expectedSize) {
+            this.datasetName = datasetName;
+            this.description = description;
+            this.expectedSize = expectedSize;
+        }
+    }
+
+    /** {@code imdb-jw}, filtered as Jain &amp; Wallace's code does: both variants have its test split ({@link Dataset#testSplitOf}). */
+    static final String NAME = LongTrainReviews.DROPPED.datasetName;
+    /** Reviews of this many words or more are dropped (or, in the train half of imdb-jw-truncated, cut). */
     static final int MAX_WORDS_EXCLUSIVE = 400;
     /** Reviews of this many words or fewer are dropped. */
     static final int MIN_WORDS_EXCLUSIVE = 6;
     static final double TEST_HALF = 0.5;
     static final double DEV_OF_TRAIN = 0.2;
     static final double TEST_OF_TEST_HALF = 0.2;
+
+    private final LongTrainReviews longTrainReviews;
+
+    JainWallaceImdbDataset(LongTrainReviews longTrainReviews) {
+        this.longTrainReviews = longTrainReviews;
+    }
 
     @Override
     public List<String> labels() {
@@ -43,12 +77,12 @@ final class JainWallaceImdbDataset implements BuiltinDataset {
 
     @Override
     public String name() {
-        return NAME;
+        return longTrainReviews.datasetName;
     }
 
     @Override
     public String description() {
-        return "IMDB as Jain & Wallace (2019) prepared it: Keras words, < 400 words, their split proportions";
+        return longTrainReviews.description;
     }
 
     @Override
@@ -73,10 +107,8 @@ final class JainWallaceImdbDataset implements BuiltinDataset {
 
     @Override
     public int expectedSize() {
-        return EXPECTED_SIZE;
+        return longTrainReviews.expectedSize;
     }
-
-    static final int EXPECTED_SIZE = 25_698;
 
     @Override
     public Dataset load(DatasetFetcher fetcher) throws IOException {
@@ -87,7 +119,7 @@ final class JainWallaceImdbDataset implements BuiltinDataset {
     }
 
     /** Builds the dataset from the records of {@code reviews.json} (or a slice of it); see the class comment. */
-    static Dataset build(List<SourceRecord> records, String source, String sha256, long seed) {
+    Dataset build(List<SourceRecord> records, String source, String sha256, long seed) {
         List<Example> unique = new ArrayList<>();
         Map<String, String> labelOfText = new HashMap<>();
         int duplicates = 0;
@@ -106,7 +138,7 @@ final class JainWallaceImdbDataset implements BuiltinDataset {
         }
         List<String> labels = ImdbDataset.LABELS;
         Splits halves = new StratifiedSplitter(0, TEST_HALF, seed).split(unique, labels);
-        List<Example> trainHalf = keptByLength(halves.train());
+        List<Example> trainHalf = longTrainReviews == LongTrainReviews.CUT ? keptCut(halves.train()) : keptByLength(halves.train());
         List<Example> testHalf = keptByLength(halves.test());
         Splits trainDev = new StratifiedSplitter(DEV_OF_TRAIN, 0, seed).split(trainHalf, labels);
         Splits testPart = new StratifiedSplitter(0, TEST_OF_TEST_HALF, seed).split(testHalf, labels);
@@ -115,25 +147,56 @@ final class JainWallaceImdbDataset implements BuiltinDataset {
                 "text = Keras text_to_word_sequence (lowercase; the characters " + KerasWords.FILTERS
                         + " and tab/newline replaced by spaces; split on spaces) joined by single spaces",
                 "drop reviews whose word sequence equals an earlier review's (first occurrence kept): " + duplicates + " dropped",
-                String.format(Locale.ROOT, "in each half of the 50/50 partition keep reviews of %d < words < %d: train half %d of %d, "
-                        + "test half %d of %d", MIN_WORDS_EXCLUSIVE, MAX_WORDS_EXCLUSIVE, trainHalf.size(), halves.train().size(),
-                        testHalf.size(), halves.test().size()));
+                lengthStep(trainHalf, halves, testHalf));
         String split = String.format(Locale.ROOT, "no split in the source; seeded stratified 50/50 partition (seed %d) stands in "
                 + "for IMDB's train/test; dev = %.0f%% of the filtered train half, test = %.0f%% of the filtered test half "
                 + "(Jain & Wallace's proportions; StratifiedSplitter, seed %d)", seed, DEV_OF_TRAIN * 100, TEST_OF_TEST_HALF * 100, seed);
         Provenance p = new Provenance(source, ImdbDataset.MEMBER, sha256, ImdbDataset.LICENSE, ImdbDataset.CITATION,
                 records.size(), 0, duplicates, steps, split);
-        return new Dataset(NAME, labels, trainDev.train(), trainDev.dev(), testPart.test(), p);
+        return new Dataset(name(), labels, trainDev.train(), trainDev.dev(), testPart.test(), p, NAME);
+    }
+
+    private String lengthStep(List<Example> trainHalf, Splits halves, List<Example> testHalf) {
+        if (longTrainReviews == LongTrainReviews.DROPPED) {
+            return String.format(Locale.ROOT, "in each half of the 50/50 partition keep reviews of %d < words < %d: train half %d of %d, "
+                    + "test half %d of %d", MIN_WORDS_EXCLUSIVE, MAX_WORDS_EXCLUSIVE, trainHalf.size(), halves.train().size(),
+                    testHalf.size(), halves.test().size());
+        }
+        long cut = halves.train().stream().filter(e -> wordCount(e) >= MAX_WORDS_EXCLUSIVE).count();
+        return String.format(Locale.ROOT, "train half of the 50/50 partition: keep reviews of more than %d words, %d of %d, of which "
+                + "%d of %d words or more cut to their first %d; test half as imdb-jw (test split unchanged): keep %d < words < %d, "
+                + "%d of %d", MIN_WORDS_EXCLUSIVE, trainHalf.size(), halves.train().size(), cut, MAX_WORDS_EXCLUSIVE,
+                MAX_WORDS_EXCLUSIVE - 1, MIN_WORDS_EXCLUSIVE, MAX_WORDS_EXCLUSIVE, testHalf.size(), halves.test().size());
     }
 
     private static List<Example> keptByLength(List<Example> examples) {
         List<Example> out = new ArrayList<>();
         for (Example e : examples) {
-            int words = e.text().split(" ").length;
+            int words = wordCount(e);
             if (words > MIN_WORDS_EXCLUSIVE && words < MAX_WORDS_EXCLUSIVE) {
                 out.add(e);
             }
         }
         return out;
+    }
+
+    /** Drops short reviews as {@link #keptByLength} does, but cuts long ones to their first {@code MAX_WORDS_EXCLUSIVE - 1} words. */
+    private static List<Example> keptCut(List<Example> examples) {
+        List<Example> out = new ArrayList<>();
+        for (Example e : examples) {
+            String[] words = e.text().split(" ");
+            if (words.length >= MAX_WORDS_EXCLUSIVE) {
+                String cut = String.join(" ", Arrays.asList(words).subList(0, MAX_WORDS_EXCLUSIVE - 1));
+                out.add(new Example(e.id(), cut, e.label()));
+            } else if (words.length > MIN_WORDS_EXCLUSIVE) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Words of a text that is its Keras words joined by single spaces. */
+    private static int wordCount(Example e) {
+        return e.text().split(" ").length;
     }
 }

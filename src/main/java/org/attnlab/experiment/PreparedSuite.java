@@ -143,10 +143,16 @@ public final class PreparedSuite {
         return new CheckedModel(m, dir, info, d, sample, ModelFingerprint.of(dir), List.of());
     }
 
-    /** The first {@code size} examples of the split after a shuffle seeded by the suite seed. */
+    /**
+     * The first {@code size} examples of the split after a shuffle seeded by the suite seed and the dataset's name;
+     * for the test split, the name of the dataset whose test split it is, so that datasets sharing a test split
+     * ({@code imdb-jw} and {@code imdb-jw-truncated}) are analysed on the same examples.
+     */
     static List<Example> sample(SuitePlan plan, Dataset d) {
-        List<Example> pool = new ArrayList<>(d.split(Split.valueOf(plan.spec().split().toUpperCase(Locale.ROOT))));
-        Collections.shuffle(pool, Seeds.random(plan.spec().seed(), "sample", d.name(), plan.spec().split()));
+        Split split = Split.valueOf(plan.spec().split().toUpperCase(Locale.ROOT));
+        String drawnFrom = split == Split.TEST ? d.testSplitOf() : d.name();
+        List<Example> pool = new ArrayList<>(d.split(split));
+        Collections.shuffle(pool, Seeds.random(plan.spec().seed(), "sample", drawnFrom, plan.spec().split()));
         return List.copyOf(pool.subList(0, Math.min(plan.spec().sample().size(), pool.size())));
     }
 

