@@ -138,8 +138,8 @@ final class JainWallaceImdbDataset implements BuiltinDataset {
         }
         List<String> labels = ImdbDataset.LABELS;
         Splits halves = new StratifiedSplitter(0, TEST_HALF, seed).split(unique, labels);
-        List<Example> trainHalf = longTrainReviews == LongTrainReviews.CUT ? keptCut(halves.train()) : keptByLength(halves.train());
-        List<Example> testHalf = keptByLength(halves.test());
+        List<Example> trainHalf = keptByLength(halves.train(), longTrainReviews == LongTrainReviews.CUT);
+        List<Example> testHalf = keptByLength(halves.test(), false);
         Splits trainDev = new StratifiedSplitter(DEV_OF_TRAIN, 0, seed).split(trainHalf, labels);
         Splits testPart = new StratifiedSplitter(0, TEST_OF_TEST_HALF, seed).split(testHalf, labels);
         List<String> steps = List.of(
@@ -162,41 +162,30 @@ final class JainWallaceImdbDataset implements BuiltinDataset {
                     + "test half %d of %d", MIN_WORDS_EXCLUSIVE, MAX_WORDS_EXCLUSIVE, trainHalf.size(), halves.train().size(),
                     testHalf.size(), halves.test().size());
         }
-        long cut = halves.train().stream().filter(e -> wordCount(e) >= MAX_WORDS_EXCLUSIVE).count();
+        long cut = halves.train().stream().filter(e -> e.text().split(" ").length >= MAX_WORDS_EXCLUSIVE).count();
         return String.format(Locale.ROOT, "train half of the 50/50 partition: keep reviews of more than %d words, %d of %d, of which "
                 + "%d of %d words or more cut to their first %d; test half as imdb-jw (test split unchanged): keep %d < words < %d, "
                 + "%d of %d", MIN_WORDS_EXCLUSIVE, trainHalf.size(), halves.train().size(), cut, MAX_WORDS_EXCLUSIVE,
                 MAX_WORDS_EXCLUSIVE - 1, MIN_WORDS_EXCLUSIVE, MAX_WORDS_EXCLUSIVE, testHalf.size(), halves.test().size());
     }
 
-    private static List<Example> keptByLength(List<Example> examples) {
-        List<Example> out = new ArrayList<>();
-        for (Example e : examples) {
-            int words = wordCount(e);
-            if (words > MIN_WORDS_EXCLUSIVE && words < MAX_WORDS_EXCLUSIVE) {
-                out.add(e);
-            }
-        }
-        return out;
-    }
-
-    /** Drops short reviews as {@link #keptByLength} does, but cuts long ones to their first {@code MAX_WORDS_EXCLUSIVE - 1} words. */
-    private static List<Example> keptCut(List<Example> examples) {
+    /**
+     * The reviews of more than {@link #MIN_WORDS_EXCLUSIVE} words; of those with {@link #MAX_WORDS_EXCLUSIVE} words or
+     * more, none, or with {@code cutLong} each cut to its first {@code MAX_WORDS_EXCLUSIVE - 1} words.
+     */
+    private static List<Example> keptByLength(List<Example> examples, boolean cutLong) {
         List<Example> out = new ArrayList<>();
         for (Example e : examples) {
             String[] words = e.text().split(" ");
-            if (words.length >= MAX_WORDS_EXCLUSIVE) {
-                String cut = String.join(" ", Arrays.asList(words).subList(0, MAX_WORDS_EXCLUSIVE - 1));
-                out.add(new Example(e.id(), cut, e.label()));
-            } else if (words.length > MIN_WORDS_EXCLUSIVE) {
+            if (words.length <= MIN_WORDS_EXCLUSIVE) {
+                continue;
+            }
+            if (words.length < MAX_WORDS_EXCLUSIVE) {
                 out.add(e);
+            } else if (cutLong) {
+                out.add(new Example(e.id(), String.join(" ", Arrays.asList(words).subList(0, MAX_WORDS_EXCLUSIVE - 1)), e.label()));
             }
         }
         return out;
-    }
-
-    /** Words of a text that is its Keras words joined by single spaces. */
-    private static int wordCount(Example e) {
-        return e.text().split(" ").length;
     }
 }

@@ -46,8 +46,7 @@ public final class TrainableModels {
         Vocabulary vocabulary = Vocabulary.build(data.train().stream().map(Example::text).toList(),
                 byDocuments ? m.minDocuments() : m.minCount(), paper.maxVocabulary(),
                 Vocabulary.Words.of(m.tokenizer() == null ? "regex" : m.tokenizer()), byDocuments);
-        float[][] vectors = m.embeddings() == null ? null : WordPieceVectors.of(
-                new HfModelDirectory(ModelCatalog.resolve(m.embeddings(), Defaults.modelsDir())).requireComplete(),
+        float[][] vectors = m.embeddings() == null ? null : WordPieceVectors.of(catalogModel(m.embeddings()),
                 java.util.stream.IntStream.range(0, vocabulary.size()).mapToObj(vocabulary::token).toList());
         int embedding = vectors != null ? vectors[vectors.length - 1].length
                 : m.embeddingDim() != null ? m.embeddingDim() : paper.embeddingDim();
@@ -59,9 +58,8 @@ public final class TrainableModels {
         if (m.wordVectors() != null) {
             // A catalog name wins over a same-named file, as it does for transformer models (./minilm reaches the file).
             vectors = m.wordVectors().equals("skipgram") ? skipGram(data, vocabulary, embedding)
-                    : ModelCatalog.names().contains(m.wordVectors()) ? WordVectorStart.fromTransformer(
-                            new HfModelDirectory(ModelCatalog.resolve(m.wordVectors(), Defaults.modelsDir())).requireComplete(),
-                            vocabulary, embedding)
+                    : ModelCatalog.names().contains(m.wordVectors())
+                            ? WordVectorStart.fromTransformer(catalogModel(m.wordVectors()), vocabulary, embedding)
                     : wordVectorFile(specDir.resolve(m.wordVectors()), vocabulary, embedding);
             rescale = false;
         }
@@ -79,6 +77,11 @@ public final class TrainableModels {
         RnnTrainingRecipe recipe = new RnnTrainingRecipe(t.attentionWeightDecay(), classWeights, "sum".equals(t.lossReduction()));
         return DjlRnnAttentionModel.create(config, vocabulary, new TrainingOptions(t.learningRate(), t.weightDecay(), t.seed(), "all"),
                 recipe, Precision.FLOAT32, vectors, rescale);
+    }
+
+    /** The complete model directory of a catalog name (or hub id, or directory), imported on first use. */
+    private static HfModelDirectory catalogModel(String name) {
+        return new HfModelDirectory(ModelCatalog.resolve(name, Defaults.modelsDir())).requireComplete();
     }
 
     private static float[][] skipGram(Dataset data, Vocabulary vocabulary, int dimension) {

@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import me.tongfei.progressbar.ProgressBar;
 import org.attnlab.data.WordVectorFile;
 import org.attnlab.io.AtomicFiles;
@@ -39,11 +38,7 @@ public final class WordVectorStart {
 
     /** The vectors of the vocabulary's words in a text-format file ({@link WordVectorFile}) of {@code dimension} values. */
     public static float[][] fromFile(Path file, Vocabulary vocabulary, int dimension) throws IOException {
-        Set<String> words = new HashSet<>();
-        for (int id = Vocabulary.SPECIALS.size(); id < vocabulary.size(); id++) {
-            words.add(vocabulary.token(id));
-        }
-        Map<String, float[]> found = WordVectorFile.read(file, words, dimension);
+        Map<String, float[]> found = WordVectorFile.read(file, new HashSet<>(words(vocabulary)), dimension);
         float[][] rows = new float[vocabulary.size()][];
         for (int id = Vocabulary.SPECIALS.size(); id < vocabulary.size(); id++) {
             rows[id] = found.get(vocabulary.token(id));
@@ -59,11 +54,7 @@ public final class WordVectorStart {
      * splits any word into pieces. One line on stderr says how much of the vectors' length the reduction kept.
      */
     public static float[][] fromTransformer(HfModelDirectory dir, Vocabulary vocabulary, int dimension) {
-        List<String> words = new ArrayList<>();
-        for (int id = Vocabulary.SPECIALS.size(); id < vocabulary.size(); id++) {
-            words.add(vocabulary.token(id));
-        }
-        float[][] table = WordPieceVectors.of(dir, words);
+        float[][] table = WordPieceVectors.of(dir, words(vocabulary));
         float[][] reduced = PrincipalProjection.reduce(table, dimension);
         System.err.printf(Locale.ROOT, "word vectors: %s's word-piece table, %d -> %d dimensions (%.1f%% of their squared "
                 + "length kept)%n", dir.root().getFileName(), table[0].length, dimension,
@@ -71,6 +62,15 @@ public final class WordVectorStart {
         float[][] rows = new float[vocabulary.size()][];
         System.arraycopy(reduced, 0, rows, Vocabulary.SPECIALS.size(), reduced.length);
         return rows;
+    }
+
+    /** The vocabulary's words, in id order: every token past the special ones. */
+    private static List<String> words(Vocabulary vocabulary) {
+        List<String> words = new ArrayList<>();
+        for (int id = Vocabulary.SPECIALS.size(); id < vocabulary.size(); id++) {
+            words.add(vocabulary.token(id));
+        }
+        return words;
     }
 
     /**
