@@ -29,6 +29,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                              # text-format file (word v1 ... vD; relative to the spec), or from a catalog
  *                              # transformer's word-piece table (minilm, bge-small, e5-small: a word's mean
  *                              # piece row, reduced to embedding_dim along its top principal axes)
+ *   embedding_scale: 0.12      # rnn: multiply the start (random or word_vectors) by one factor so the word rows'
+ *                              # entries have this root mean square; zero rows stay zero (default: N(0, 1) or the
+ *                              # vectors' own scale; not with embeddings)
  *   attention_dim: 100         # rnn, additive: size of the tanh layer (default: half the encoder output, J&amp;W)
  *   dropout: 0.44              # rnn: dropout on the word embeddings while training (default 0)
  * training:
@@ -76,7 +79,8 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
                                @JsonInclude(JsonInclude.Include.NON_NULL) String output,
                                @JsonInclude(JsonInclude.Include.NON_NULL) String wordVectors,
                                @JsonInclude(JsonInclude.Include.NON_NULL) Integer attentionDim,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) Double dropout) {
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Double dropout,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Double embeddingScale) {
 
         public ModelSection {
             require("transformer".equals(kind) || "rnn".equals(kind), "model.kind", "transformer or rnn, got " + kind);
@@ -88,9 +92,9 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
                 require(trainable.matches("head|all|top-[0-9]+"), "model.trainable", "head, top-K or all, got " + trainable);
                 require(encoder == null && attention == null && embeddingDim == null && hiddenSize == null && minCount == null
                         && embeddings == null && tokenizer == null && minDocuments == null && output == null
-                        && wordVectors == null && attentionDim == null && dropout == null, "model",
-                        "encoder, attention, embedding_dim, hidden_size, min_count, embeddings, tokenizer, min_documents and "
-                                + "output, word_vectors, attention_dim, dropout apply to kind rnn only");
+                        && wordVectors == null && attentionDim == null && dropout == null && embeddingScale == null, "model",
+                        "encoder, attention, embedding_dim, hidden_size, min_count, embeddings, tokenizer, min_documents, "
+                                + "output, word_vectors, attention_dim, dropout and embedding_scale apply to kind rnn only");
             } else {
                 require(encoder != null && encoder.matches("bilstm|bigru|cnn|average|none"), "model.encoder",
                         "bilstm, bigru, cnn, average or none, got " + encoder);
@@ -110,6 +114,9 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
                 require(dropout == null || (dropout >= 0 && dropout < 1), "model.dropout", "in [0, 1), got " + dropout);
                 require(wordVectors == null || (embeddings == null && !wordVectors.isBlank()), "model.word_vectors",
                         "skipgram, a catalog transformer or a word-vector file, and not together with embeddings");
+                require(embeddingScale == null || (embeddingScale > 0 && !embeddingScale.isInfinite() && embeddings == null),
+                        "model.embedding_scale", "a finite number > 0, and not together with embeddings (which start at "
+                                + "unit variance), got " + embeddingScale);
             }
         }
     }

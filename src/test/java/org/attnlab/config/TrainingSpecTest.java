@@ -91,6 +91,11 @@ class TrainingSpecTest {
         expect(rnn.replace("output: sigmoid", "output: sigmoid, dropout: 1.0"), "model.dropout: in [0, 1)");
         expect(rnn.replace("output: sigmoid", "output: sigmoid, word_vectors: skipgram, embeddings: minilm"),
                 "model.word_vectors: skipgram, a catalog transformer or a word-vector file, and not together with embeddings");
+        expect(rnn.replace("output: sigmoid", "output: sigmoid, embedding_scale: 0"), "model.embedding_scale: a finite number > 0");
+        expect(rnn.replace("output: sigmoid", "output: sigmoid, embedding_scale: 1, embeddings: minilm"),
+                "model.embedding_scale: a finite number > 0, and not together with embeddings");
+        assertEquals(0.12, YamlFiles.read(write(rnn.replace("output: sigmoid", "output: sigmoid, embedding_scale: 0.12")),
+                TrainingSpec.class).model().embeddingScale());
     }
 
     private void expect(String yaml, String fragment) throws Exception {

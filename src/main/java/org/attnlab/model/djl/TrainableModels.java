@@ -11,6 +11,7 @@ import org.attnlab.model.TrainableModel;
 import org.attnlab.model.TrainingOptions;
 import org.attnlab.data.Example;
 import org.attnlab.model.djl.rnn.DjlRnnAttentionModel;
+import org.attnlab.model.djl.rnn.EmbeddingStart;
 import org.attnlab.model.djl.rnn.RnnAttentionConfig;
 import org.attnlab.model.djl.rnn.RnnTrainingRecipe;
 import org.attnlab.model.djl.rnn.WordVectorStart;
@@ -54,14 +55,16 @@ public final class TrainableModels {
             throw new IllegalArgumentException("model.embedding_dim: " + m.embeddings() + "'s word vectors have "
                     + embedding + " dimensions, got " + m.embeddingDim());
         }
-        boolean rescale = true;
+        EmbeddingStart start = vectors == null ? EmbeddingStart.random() : EmbeddingStart.unitVariance(vectors);
         if (m.wordVectors() != null) {
             // A catalog name wins over a same-named file, as it does for transformer models (./minilm reaches the file).
-            vectors = m.wordVectors().equals("skipgram") ? skipGram(data, vocabulary, embedding)
+            start = EmbeddingStart.raw(m.wordVectors().equals("skipgram") ? skipGram(data, vocabulary, embedding)
                     : ModelCatalog.names().contains(m.wordVectors())
                             ? WordVectorStart.fromTransformer(catalogModel(m.wordVectors()), vocabulary, embedding)
-                    : wordVectorFile(specDir.resolve(m.wordVectors()), vocabulary, embedding);
-            rescale = false;
+                    : wordVectorFile(specDir.resolve(m.wordVectors()), vocabulary, embedding));
+        }
+        if (m.embeddingScale() != null) {
+            start = start.scaledTo(m.embeddingScale());
         }
         int hidden = m.hiddenSize() != null ? m.hiddenSize() : paper.hiddenSize();
         RnnAttentionConfig sized = new RnnAttentionConfig(paper.encoder(), paper.attention(), embedding, hidden, paper.attentionDim(),
@@ -76,7 +79,7 @@ public final class TrainableModels {
                 data.train().stream().mapToInt(e -> data.labelId(e.label())).toArray())};
         RnnTrainingRecipe recipe = new RnnTrainingRecipe(t.attentionWeightDecay(), classWeights, "sum".equals(t.lossReduction()));
         return DjlRnnAttentionModel.create(config, vocabulary, new TrainingOptions(t.learningRate(), t.weightDecay(), t.seed(), "all"),
-                recipe, Precision.FLOAT32, vectors, rescale);
+                recipe, Precision.FLOAT32, start);
     }
 
     /** The complete model directory of a catalog name (or hub id, or directory), imported on first use. */

@@ -55,7 +55,7 @@ public final class WiegreffePinterModels {
         return new TrainingSpec(base.name() + "-uniform", base.dataset(),
                 new TrainingSpec.ModelSection(m.kind(), m.base(), m.pooling(), m.trainable(), m.encoder(), "uniform",
                         m.embeddingDim(), m.hiddenSize(), m.minCount(), m.embeddings(), m.tokenizer(), m.minDocuments(),
-                        m.output(), m.wordVectors(), null, m.dropout()),
+                        m.output(), m.wordVectors(), null, m.dropout(), m.embeddingScale()),
                 base.training());
     }
 
@@ -197,7 +197,7 @@ public final class WiegreffePinterModels {
         return new TrainingSpec(base.name() + "-diagnostic-" + sourceName, base.dataset(),
                 new TrainingSpec.ModelSection("rnn", null, null, null, "average", attention, m.embeddingDim(),
                         m.hiddenSize(), m.minCount(), m.embeddings(), m.tokenizer(), m.minDocuments(), m.output(),
-                        m.wordVectors(), null, m.dropout()),
+                        m.wordVectors(), null, m.dropout(), m.embeddingScale()),
                 base.training());
     }
 

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code word_vectors: minilm} from a spec to the saved embedding table: the catalog name (not a file of that name
  * beside the spec) gives every word its MiniLM word-piece vector reduced to {@code embedding_dim}, at raw scale, and
- * the special tokens zero rows, as J&amp;W's start leaves words without a vector.
+ * the special tokens zero rows, as J&amp;W's start leaves words without a vector; {@code embedding_scale} multiplies
+ * that table by the one factor that gives its rows the asked root mean square.
  */
 class TransformerWordVectorsWiringTest {
 
@@ -42,6 +43,33 @@ class TransformerWordVectorsWiringTest {
 
     @Test
     void theSavedEmbeddingTableIsTheReducedWordPieceTable() throws Exception {
+        Saved s = train("");
+        assertTrue(s.words().size() > 50, "a real vocabulary: " + s.words().size() + " words");
+        for (int id = 0; id < Vocabulary.SPECIALS.size(); id++) {
+            for (float x : s.table()[id]) {
+                assertEquals(0f, x, "special token " + s.tokens().get(id) + " starts at zero");
+            }
+        }
+        assertRowsAre(s, 1);
+    }
+
+    @Test
+    void anEmbeddingScaleMultipliesTheWholeStartToTheGivenRms() throws Exception {
+        Saved s = train(", embedding_scale: 0.5");
+        double sumSq = 0;
+        for (float[] row : s.expected()) {
+            for (float x : row) {
+                sumSq += (double) x * x;
+            }
+        }
+        assertRowsAre(s, 0.5 / Math.sqrt(sumSq / (s.expected().length * 16.0)));
+    }
+
+    private record Saved(List<String> tokens, List<String> words, float[][] expected, float[][] table) {
+    }
+
+    /** Trains nothing: saves a fresh model of a 16-d MiniLM-started spec whose model section ends with {@code extra}. */
+    private Saved train(String extra) throws Exception {
         UciYelpSlice.copyInto(tmp);
         Files.writeString(tmp.resolve("minilm"), "not a vector file: the catalog name must win\n");
         Path specFile = tmp.resolve("tiny.yaml");
@@ -49,9 +77,9 @@ class TransformerWordVectorsWiringTest {
                 name: tiny
                 dataset: %s
                 model: {kind: rnn, encoder: average, attention: additive, embedding_dim: 16, hidden_size: 8,
-                        min_count: 3, word_vectors: minilm}
+                        min_count: 3, word_vectors: minilm%s}
                 training: {epochs: 1, batch_size: 16, learning_rate: 3.0e-3, weight_decay: 0.0, seed: 1, max_length: 32}
-                """.formatted(UciYelpSlice.FILE));
+                """.formatted(UciYelpSlice.FILE, extra));
         TrainingSpec spec = YamlFiles.read(specFile, TrainingSpec.class);
         Dataset data = SpecTraining.dataset(spec.dataset(), specFile);
         Path saved = tmp.resolve("saved");
@@ -63,17 +91,15 @@ class TransformerWordVectorsWiringTest {
         tokensNode.forEach(t -> tokens.add(t.asText()));
         List<String> words = tokens.subList(Vocabulary.SPECIALS.size(), tokens.size());
         float[][] expected = PrincipalProjection.reduce(WordPieceVectors.of(new HfModelDirectory(TestModels.minilm()), words), 16);
-        float[][] table = embeddingTable(saved.resolve("model.safetensors"), tokens.size(), 16);
+        return new Saved(tokens, words, expected, embeddingTable(saved.resolve("model.safetensors"), tokens.size(), 16));
+    }
 
-        assertTrue(words.size() > 50, "a real vocabulary: " + words.size() + " words");
-        for (int id = 0; id < Vocabulary.SPECIALS.size(); id++) {
-            for (float x : table[id]) {
-                assertEquals(0f, x, "special token " + tokens.get(id) + " starts at zero");
-            }
-        }
-        for (int w = 0; w < words.size(); w++) {
+    /** Every word row is its reduced word-piece vector times {@code factor}. */
+    private static void assertRowsAre(Saved s, double factor) {
+        for (int w = 0; w < s.words().size(); w++) {
             for (int k = 0; k < 16; k++) {
-                assertEquals(expected[w][k], table[w + Vocabulary.SPECIALS.size()][k], 1e-6f, words.get(w) + "[" + k + "]");
+                assertEquals(s.expected()[w][k] * factor, s.table()[w + Vocabulary.SPECIALS.size()][k], 1e-6,
+                        s.words().get(w) + "[" + k + "]");
             }
         }
     }

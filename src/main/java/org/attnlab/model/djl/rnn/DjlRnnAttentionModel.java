@@ -85,17 +85,17 @@ public final class DjlRnnAttentionModel implements TrainableModel {
      */
     public static DjlRnnAttentionModel create(RnnAttentionConfig config, Vocabulary vocabulary, TrainingOptions options,
                                               Precision precision, float[][] wordVectors) {
-        return create(config, vocabulary, options, RnnTrainingRecipe.DEFAULT, precision, wordVectors, true);
+        return create(config, vocabulary, options, RnnTrainingRecipe.DEFAULT, precision,
+                wordVectors == null ? EmbeddingStart.random() : EmbeddingStart.unitVariance(wordVectors));
     }
 
     /**
      * As {@link #create(RnnAttentionConfig, Vocabulary, TrainingOptions, Precision, float[][])} with a
-     * {@link RnnTrainingRecipe}; {@code rescale} false keeps the pretrained vectors at their own scale and
-     * starts the special tokens and the words without a vector at zero (Jain &amp; Wallace's start).
+     * {@link RnnTrainingRecipe} and any {@link EmbeddingStart} (Jain &amp; Wallace's: {@link EmbeddingStart#raw}).
      */
     public static DjlRnnAttentionModel create(RnnAttentionConfig config, Vocabulary vocabulary, TrainingOptions options,
-                                              RnnTrainingRecipe recipe, Precision precision, float[][] wordVectors,
-                                              boolean rescale) {
+                                              RnnTrainingRecipe recipe, Precision precision, EmbeddingStart start) {
+        float[][] wordVectors = start.vectors();
         if (vocabulary.size() > config.maxVocabulary()) {
             throw new IllegalArgumentException("vocabulary has " + vocabulary.size() + " entries but the config allows "
                     + config.maxVocabulary());
@@ -107,7 +107,7 @@ public final class DjlRnnAttentionModel implements TrainableModel {
         DataType dtype = dataType(precision);
         NDManager base = NDManager.newBaseManager(ComputeDevice.get(), "PyTorch");
         try {
-            RnnWeights w = RnnWeights.initialise(config, vocabulary.size(), options.seed(), base, dtype, wordVectors, rescale);
+            RnnWeights w = RnnWeights.initialise(config, vocabulary.size(), options.seed(), base, dtype, start);
             return new DjlRnnAttentionModel(base, new RnnNetwork(config, w), vocabulary,
                     "rnn-attention-" + config.encoder().key + "-" + config.attention().key, dtype, options, recipe);
         } catch (RuntimeException e) {

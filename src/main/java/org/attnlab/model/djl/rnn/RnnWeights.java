@@ -79,18 +79,12 @@ final class RnnWeights {
         return m;
     }
 
-    static RnnWeights initialise(RnnAttentionConfig c, int vocabularySize, long seed, NDManager manager,
-                                 DataType dtype, float[][] wordVectors) {
-        return initialise(c, vocabularySize, seed, manager, dtype, wordVectors, true);
-    }
-
     /**
-     * Fresh parameters; with {@code wordVectors}, {@code rescale} true overwrites the rows that have a vector
-     * with it rescaled to unit variance, false (Jain &amp; Wallace's start) sets every embedding row to its
-     * vector at raw scale, or to zero where there is none (the special tokens included).
+     * Fresh parameters, the word embeddings as {@code start} says. The embedding table's random draws
+     * happen whatever the start, so every other tensor starts the same for a seed.
      */
     static RnnWeights initialise(RnnAttentionConfig c, int vocabularySize, long seed, NDManager manager,
-                                 DataType dtype, float[][] wordVectors, boolean rescale) {
+                                 DataType dtype, EmbeddingStart start) {
         Random random = new Random(seed);
         Map<String, NDArray> tensors = new LinkedHashMap<>();
         Map<String, Shape> shapes = shapes(c, vocabularySize);
@@ -103,10 +97,13 @@ final class RnnWeights {
                 for (int i = (int) shape.get(1); i < v.length; i++) {
                     v[i] = random.nextGaussian();
                 }
-                if (wordVectors != null && rescale) {
-                    overwriteWithPretrained(v, wordVectors, (int) shape.get(1));
-                } else if (wordVectors != null) {
-                    setRaw(v, wordVectors, (int) shape.get(1));
+                if (start.vectors() != null && start.unitVariance()) {
+                    overwriteWithPretrained(v, start.vectors(), (int) shape.get(1));
+                } else if (start.vectors() != null) {
+                    setRaw(v, start.vectors(), (int) shape.get(1));
+                }
+                if (start.rms() != null) {
+                    scaleToRms(v, (int) shape.get(1), start.rms());
                 }
             } else {
                 double bound = 1 / Math.sqrt(fanIn(name, shapes, c));
@@ -171,6 +168,32 @@ final class RnnWeights {
                     table[id * dim + k] = wordVectors[id][k];
                 }
             }
+        }
+    }
+
+    /**
+     * Multiplies the whole table by the one factor that gives the word rows (ids past the specials) that are
+     * not all zero entries of root mean square {@code rms}; zero rows stay zero. Nothing to scale: unchanged.
+     */
+    private static void scaleToRms(double[] table, int dim, double rms) {
+        double sumSq = 0;
+        long n = 0;
+        for (int id = Vocabulary.SPECIALS.size(); id < table.length / dim; id++) {
+            double row = 0;
+            for (int k = 0; k < dim; k++) {
+                row += table[id * dim + k] * table[id * dim + k];
+            }
+            if (row > 0) {
+                sumSq += row;
+                n += dim;
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        double factor = rms / Math.sqrt(sumSq / n);
+        for (int i = 0; i < table.length; i++) {
+            table[i] *= factor;
         }
     }
 

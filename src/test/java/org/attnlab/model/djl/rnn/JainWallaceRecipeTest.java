@@ -91,7 +91,7 @@ class JainWallaceRecipeTest {
         assertEquals(2.0, posWeight, 0);
         RnnTrainingRecipe recipe = RnnTrainingRecipe.jainWallace(labels);
         try (DjlRnnAttentionModel model = DjlRnnAttentionModel.create(config, vocabulary, new TrainingOptions(1e-3, 1e-5, 3, "all"),
-                recipe, Precision.FLOAT64, null, true)) {
+                recipe, Precision.FLOAT64, EmbeddingStart.random())) {
             assertEquals(8, model.parameter("output.weight").length, "one output unit of 2 x 4 inputs");
             List<TokenizedText> inputs = TEXTS.stream().map(t -> model.tokenize(t, false)).toList();
             List<ForwardResult> before = model.forward(inputs, ForwardOptions.OUTPUT_ONLY);

@@ -3,6 +3,7 @@ package org.attnlab.model.djl.rnn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -21,7 +22,10 @@ import org.attnlab.model.djl.rnn.RnnAttentionConfig.Encoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Word vectors given at creation land in the embedding table, rescaled to unit variance, nothing else moves. */
+/**
+ * Word vectors given at creation land in the embedding table (rescaled to unit variance, or raw and then
+ * scaled to a given root mean square), a random start scales the same way, and nothing else moves.
+ */
 class PretrainedEmbeddingTest {
 
     @TempDir Path tmp;
@@ -57,6 +61,70 @@ class PretrainedEmbeddingTest {
                 assertArrayEquals(without.get(name), with.get(name), name);
             }
         }
+    }
+
+    @Test
+    void rawVectorsScaledToAnRmsKeepTheirDirectionsAndZeroRows() throws IOException {
+        Vocabulary v = TinyRnnModels.vocabulary();
+        RnnAttentionConfig c = TinyRnnModels.config(Encoder.CNN, Attention.ADDITIVE);
+        float[][] vectors = new float[v.size()][];
+        int film = v.id("film");
+        int plot = v.id("plot");
+        // Squared lengths 6 and 24 over 12 entries: rms sqrt(30/12); to rms 0.5 the factor is 0.5 / sqrt(2.5) = 1/sqrt(10).
+        vectors[film] = new float[] {1, -1, 1, -1, 1, -1};
+        vectors[plot] = new float[] {2, 2, 2, 2, 2, 2};
+        TrainingOptions options = new TrainingOptions(1e-3, 0, 7, "all");
+        Map<String, float[]> scaled = saved(DjlRnnAttentionModel.create(c, v, options, RnnTrainingRecipe.DEFAULT,
+                Precision.FLOAT32, EmbeddingStart.raw(vectors).scaledTo(0.5)), "scaled");
+        Map<String, float[]> random = saved(DjlRnnAttentionModel.create(c, v, options, Precision.FLOAT32), "random");
+        float[] table = scaled.get("embedding.weight");
+        int dim = c.embeddingDim();
+        double factor = 1 / Math.sqrt(10);
+        for (int id = 0; id < v.size(); id++) {
+            for (int k = 0; k < dim; k++) {
+                double expected = id == film || id == plot ? vectors[id][k] * factor : 0;
+                assertEquals(expected, table[id * dim + k], 1e-7, "row " + id + " (" + v.token(id) + "), column " + k);
+            }
+        }
+        for (String name : random.keySet()) {
+            if (!name.equals("embedding.weight")) {
+                assertArrayEquals(random.get(name), scaled.get(name), name);
+            }
+        }
+    }
+
+    @Test
+    void aScaledRandomStartIsTheSameDrawAtTheGivenRms() throws IOException {
+        Vocabulary v = TinyRnnModels.vocabulary();
+        RnnAttentionConfig c = TinyRnnModels.config(Encoder.BILSTM, Attention.ADDITIVE);
+        TrainingOptions options = new TrainingOptions(1e-3, 0, 7, "all");
+        float[] unit = saved(DjlRnnAttentionModel.create(c, v, options, Precision.FLOAT32), "unit").get("embedding.weight");
+        float[] small = saved(DjlRnnAttentionModel.create(c, v, options, RnnTrainingRecipe.DEFAULT, Precision.FLOAT32,
+                EmbeddingStart.random().scaledTo(0.12)), "small").get("embedding.weight");
+        int dim = c.embeddingDim();
+        double sumSq = 0;
+        for (int i = Vocabulary.SPECIALS.size() * dim; i < unit.length; i++) {
+            sumSq += (double) unit[i] * unit[i];
+        }
+        double factor = 0.12 / Math.sqrt(sumSq / (unit.length - Vocabulary.SPECIALS.size() * dim));
+        assertTrue(factor > 0.06 && factor < 0.24, "a tiny vocabulary's N(0, 1) draw has rms near 1: factor " + factor);
+        for (int i = 0; i < unit.length; i++) {
+            assertEquals(unit[i] * factor, small[i], 1e-6, "entry " + i + ": the same draw, one factor, specials too");
+        }
+        double wordSq = 0;
+        for (int i = Vocabulary.SPECIALS.size() * dim; i < small.length; i++) {
+            wordSq += (double) small[i] * small[i];
+        }
+        assertEquals(0.12, Math.sqrt(wordSq / (small.length - Vocabulary.SPECIALS.size() * dim)), 1e-6);
+    }
+
+    @Test
+    void aScaleIsRefusedWhereItHasNoMeaning() {
+        float[][] vectors = new float[5][];
+        assertThrows(IllegalArgumentException.class, () -> EmbeddingStart.unitVariance(vectors).scaledTo(1));
+        assertThrows(IllegalArgumentException.class, () -> EmbeddingStart.random().scaledTo(0));
+        assertThrows(IllegalArgumentException.class, () -> EmbeddingStart.random().scaledTo(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new EmbeddingStart(null, true, null));
     }
 
     @Test
