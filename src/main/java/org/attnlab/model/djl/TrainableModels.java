@@ -55,7 +55,7 @@ public final class TrainableModels {
             throw new IllegalArgumentException("model.embedding_dim: " + m.embeddings() + "'s word vectors have "
                     + embedding + " dimensions, got " + m.embeddingDim());
         }
-        EmbeddingStart start = vectors == null ? EmbeddingStart.random() : EmbeddingStart.unitVariance(vectors);
+        EmbeddingStart start = EmbeddingStart.unitVarianceOrRandom(vectors);
         if (m.wordVectors() != null) {
             // A catalog name wins over a same-named file, as it does for transformer models (./minilm reaches the file).
             start = EmbeddingStart.raw(m.wordVectors().equals("skipgram") ? skipGram(data, vocabulary, embedding)

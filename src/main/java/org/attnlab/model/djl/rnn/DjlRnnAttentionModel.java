@@ -86,7 +86,7 @@ public final class DjlRnnAttentionModel implements TrainableModel {
     public static DjlRnnAttentionModel create(RnnAttentionConfig config, Vocabulary vocabulary, TrainingOptions options,
                                               Precision precision, float[][] wordVectors) {
         return create(config, vocabulary, options, RnnTrainingRecipe.DEFAULT, precision,
-                wordVectors == null ? EmbeddingStart.random() : EmbeddingStart.unitVariance(wordVectors));
+                EmbeddingStart.unitVarianceOrRandom(wordVectors));
     }
 
     /**

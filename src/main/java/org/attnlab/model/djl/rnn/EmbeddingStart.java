@@ -30,6 +30,11 @@ public record EmbeddingStart(float[][] vectors, boolean unitVariance, Double rms
         return new EmbeddingStart(vectors, true, null);
     }
 
+    /** attnlab's default start: {@link #unitVariance} of the vectors, or {@link #random} when there are none. */
+    public static EmbeddingStart unitVarianceOrRandom(float[][] vectors) {
+        return vectors == null ? random() : unitVariance(vectors);
+    }
+
     /** The vectors as given, zero for the rows without one (the special tokens included). */
     public static EmbeddingStart raw(float[][] vectors) {
         return new EmbeddingStart(vectors, false, null);

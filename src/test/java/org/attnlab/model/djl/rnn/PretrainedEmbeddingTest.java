@@ -56,11 +56,7 @@ class PretrainedEmbeddingTest {
             }
         }
         assertArrayEquals(new float[dim], java.util.Arrays.copyOfRange(table, 0, dim), "<pad> stays zero");
-        for (String name : without.keySet()) {
-            if (!name.equals("embedding.weight")) {
-                assertArrayEquals(without.get(name), with.get(name), name);
-            }
-        }
+        assertOnlyTheEmbeddingsDiffer(without, with);
     }
 
     @Test
@@ -86,11 +82,7 @@ class PretrainedEmbeddingTest {
                 assertEquals(expected, table[id * dim + k], 1e-7, "row " + id + " (" + v.token(id) + "), column " + k);
             }
         }
-        for (String name : random.keySet()) {
-            if (!name.equals("embedding.weight")) {
-                assertArrayEquals(random.get(name), scaled.get(name), name);
-            }
-        }
+        assertOnlyTheEmbeddingsDiffer(random, scaled);
     }
 
     @Test
@@ -102,20 +94,12 @@ class PretrainedEmbeddingTest {
         float[] small = saved(DjlRnnAttentionModel.create(c, v, options, RnnTrainingRecipe.DEFAULT, Precision.FLOAT32,
                 EmbeddingStart.random().scaledTo(0.12)), "small").get("embedding.weight");
         int dim = c.embeddingDim();
-        double sumSq = 0;
-        for (int i = Vocabulary.SPECIALS.size() * dim; i < unit.length; i++) {
-            sumSq += (double) unit[i] * unit[i];
-        }
-        double factor = 0.12 / Math.sqrt(sumSq / (unit.length - Vocabulary.SPECIALS.size() * dim));
+        double factor = 0.12 / wordRowRms(unit, dim);
         assertTrue(factor > 0.06 && factor < 0.24, "a tiny vocabulary's N(0, 1) draw has rms near 1: factor " + factor);
         for (int i = 0; i < unit.length; i++) {
             assertEquals(unit[i] * factor, small[i], 1e-6, "entry " + i + ": the same draw, one factor, specials too");
         }
-        double wordSq = 0;
-        for (int i = Vocabulary.SPECIALS.size() * dim; i < small.length; i++) {
-            wordSq += (double) small[i] * small[i];
-        }
-        assertEquals(0.12, Math.sqrt(wordSq / (small.length - Vocabulary.SPECIALS.size() * dim)), 1e-6);
+        assertEquals(0.12, wordRowRms(small, dim), 1e-6);
     }
 
     @Test
@@ -139,6 +123,25 @@ class PretrainedEmbeddingTest {
         wrongDim[v.id("plot")] = new float[] {1, 2, 3};
         assertThrows(IllegalArgumentException.class,
                 () -> DjlRnnAttentionModel.create(c, v, options, Precision.FLOAT32, wrongDim));
+    }
+
+    /** Root mean square of the entries of the word rows (past the special tokens) of a flat table. */
+    private static double wordRowRms(float[] table, int dim) {
+        double sumSq = 0;
+        for (int i = Vocabulary.SPECIALS.size() * dim; i < table.length; i++) {
+            sumSq += (double) table[i] * table[i];
+        }
+        return Math.sqrt(sumSq / (table.length - Vocabulary.SPECIALS.size() * dim));
+    }
+
+    /** Every tensor but the embedding table is the same in both models (their seeded start). */
+    private static void assertOnlyTheEmbeddingsDiffer(Map<String, float[]> expected, Map<String, float[]> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        for (String name : expected.keySet()) {
+            if (!name.equals("embedding.weight")) {
+                assertArrayEquals(expected.get(name), actual.get(name), name);
+            }
+        }
     }
 
     private Map<String, float[]> saved(DjlRnnAttentionModel model, String name) throws IOException {
