@@ -49,6 +49,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *   attention_weight_decay: 0  # rnn: decay of the attention parameters (default: weight_decay)
  *   pos_weight: balanced       # rnn, two labels: weight the second label's loss by negatives/positives
  *   loss_reduction: sum        # rnn: mean (default) | sum over the batch (Jain &amp; Wallace)
+ *   batching: length-sorted    # windowed (default: length-sorted within random windows of 50 batches) |
+ *                              # length-sorted (the whole set by length +-10% noise, Jain &amp; Wallace's trainer)
  * </pre>
  *
  * <p>The keys added after the first release ({@code embeddings}, {@code tokenizer} ... {@code loss_reduction})
@@ -128,7 +130,8 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
                                   @JsonInclude(JsonInclude.Include.NON_NULL) Integer firstEligibleEpoch,
                                   @JsonInclude(JsonInclude.Include.NON_NULL) Double attentionWeightDecay,
                                   @JsonInclude(JsonInclude.Include.NON_NULL) String posWeight,
-                                  @JsonInclude(JsonInclude.Include.NON_NULL) String lossReduction) {
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String lossReduction,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String batching) {
 
         public TrainingSection {
             require(epochs >= 1, "training.epochs", "must be >= 1, got " + epochs);
@@ -148,6 +151,27 @@ public record TrainingSpec(String name, String dataset, ModelSection model, Trai
             require(posWeight == null || posWeight.equals("balanced"), "training.pos_weight", "balanced, got " + posWeight);
             require(lossReduction == null || lossReduction.matches("mean|sum"), "training.loss_reduction",
                     "mean or sum, got " + lossReduction);
+            require(batching == null || batching.matches("windowed|length-sorted"), "training.batching",
+                    "windowed or length-sorted, got " + batching);
+        }
+
+        /** This section with another seed. */
+        public TrainingSection withSeed(long newSeed) {
+            return new TrainingSection(epochs, batchSize, learningRate, weightDecay, newSeed, maxLength, maxTrainExamples,
+                    maxDevExamples, timeBudgetMinutes, selection, firstEligibleEpoch, attentionWeightDecay, posWeight,
+                    lossReduction, batching);
+        }
+
+        /** This section with another checkpoint selection ({@code null} first epoch: the default). */
+        public TrainingSection withSelection(String newSelection, Integer newFirstEligibleEpoch) {
+            return new TrainingSection(epochs, batchSize, learningRate, weightDecay, seed, maxLength, maxTrainExamples,
+                    maxDevExamples, timeBudgetMinutes, newSelection, newFirstEligibleEpoch, attentionWeightDecay, posWeight,
+                    lossReduction, batching);
+        }
+
+        /** The batching, {@code windowed} unless set. */
+        public String batchingOrDefault() {
+            return batching == null ? "windowed" : batching;
         }
 
         /** The selection, {@code dev-accuracy} unless set. */

@@ -96,6 +96,21 @@ class TrainingSpecTest {
                 "model.embedding_scale: a finite number > 0, and not together with embeddings");
         assertEquals(0.12, YamlFiles.read(write(rnn.replace("output: sigmoid", "output: sigmoid, embedding_scale: 0.12")),
                 TrainingSpec.class).model().embeddingScale());
+        expect(rnn.replace("loss_reduction: sum", "loss_reduction: sum, batching: bucketed"),
+                "training.batching: windowed or length-sorted, got bucketed");
+        TrainingSpec sorted = YamlFiles.read(write(rnn.replace("loss_reduction: sum", "loss_reduction: sum, batching: length-sorted")),
+                TrainingSpec.class);
+        assertEquals("length-sorted", sorted.training().batchingOrDefault());
+        assertEquals("windowed", s.training().batchingOrDefault());
+        // The copies a suite makes (another seed; an adversary's selection) keep every other training key.
+        assertEquals("length-sorted", sorted.training().withSeed(7).batching());
+        assertEquals(7, sorted.training().withSeed(7).seed());
+        assertEquals(sorted.training().withSeed(7).withSeed(1), sorted.training());
+        TrainingSpec.TrainingSection adversary = sorted.training().withSelection("train-loss", null);
+        assertEquals("train-loss", adversary.selection());
+        assertEquals(null, adversary.firstEligibleEpoch());
+        assertEquals("length-sorted", adversary.batching());
+        assertEquals("sum", adversary.lossReduction());
     }
 
     private void expect(String yaml, String fragment) throws Exception {

@@ -2,7 +2,6 @@ package org.attnlab.model.training;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -17,15 +16,12 @@ import org.attnlab.model.ForwardResult;
 import org.attnlab.model.TrainableModel;
 
 /**
- * The training loop shared by every {@link TrainableModel}: seeded example order with length
- * bucketing, a progress bar with running loss and ETA, dev evaluation after each epoch, the best-dev
+ * The training loop shared by every {@link TrainableModel}: seeded example order in batches of similar length
+ * (the plan's {@link Batching}), a progress bar with running loss and ETA, dev evaluation after each epoch, the best-dev
  * checkpoint among the eligible epochs saved (by the plan's {@link TrainingPlan.Selection}), and test scores and probabilities of that checkpoint as reloaded from disk, with how
  * far the reloaded model's dev probabilities are from the trained model's.
  */
 public final class ModelTrainer {
-
-    /** Batches are formed within windows of this many batches sorted by length: less padding, still random. */
-    private static final int BUCKET_WINDOW = 50;
 
     private final boolean progress;
 
@@ -57,7 +53,7 @@ public final class ModelTrainer {
         long seen = 0;
         for (int epoch = 1; epoch <= plan.epochs() && !outOfTime; epoch++) {
             long epochStart = System.nanoTime();
-            List<int[]> batches = batches(train, plan.batchSize(), new Random(plan.seed() * 1_000_003L + epoch));
+            List<int[]> batches = plan.batching().batches(train, plan.batchSize(), new Random(plan.seed() * 1_000_003L + epoch));
             double lossSum = 0;
             int steps = 0;
             try (ProgressBar bar = bar("epoch " + epoch + "/" + plan.epochs(), batches.size())) {
@@ -172,26 +168,6 @@ public final class ModelTrainer {
             out[i] = data.labelId(examples.get(i).label());
         }
         return out;
-    }
-
-    /** Seeded shuffle; within windows of {@link #BUCKET_WINDOW} batches, sorted by length; batch order shuffled. */
-    static List<int[]> batches(List<TokenizedText> inputs, int batchSize, Random random) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, random);
-        List<int[]> batches = new ArrayList<>();
-        int window = batchSize * BUCKET_WINDOW;
-        for (int from = 0; from < order.size(); from += window) {
-            List<Integer> part = new ArrayList<>(order.subList(from, Math.min(order.size(), from + window)));
-            part.sort(Comparator.comparingInt((Integer i) -> inputs.get(i).length()).thenComparingInt(i -> i));
-            for (int b = 0; b < part.size(); b += batchSize) {
-                batches.add(part.subList(b, Math.min(part.size(), b + batchSize)).stream().mapToInt(Integer::intValue).toArray());
-            }
-        }
-        Collections.shuffle(batches, random);
-        return batches;
     }
 
     private ProgressBar bar(String task, int steps) {

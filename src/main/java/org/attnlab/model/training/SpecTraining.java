@@ -67,7 +67,7 @@ public final class SpecTraining {
         TrainingSpec.TrainingSection t = s.training();
         TrainingPlan plan = new TrainingPlan(t.epochs(), t.batchSize(), t.seed(), t.maxLength(), t.maxTrainExamples(),
                 t.maxDevExamples(), t.timeBudgetMinutes() * 60, TrainingPlan.Selection.of(t.selectionOrDefault()),
-                t.firstEligibleEpochOrDefault());
+                t.firstEligibleEpochOrDefault(), Batching.of(t.batchingOrDefault()));
         console.printf(Locale.ROOT, "training %s on %s (%d train / %d dev / %d test) ...%n", s.name(), data.name(),
                 data.train().size(), data.dev().size(), data.test().size());
         console.flush();

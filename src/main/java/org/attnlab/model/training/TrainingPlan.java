@@ -17,9 +17,11 @@ package org.attnlab.model.training;
  * @param firstEligibleEpoch the first epoch whose checkpoint may be saved (Jain &amp; Wallace: 2, their
  *                         {@code i > 0}); when a time budget stops training before it, the last epoch
  *                         run is saved so that there is a model
+ * @param batching         how each epoch's examples are grouped into batches
  */
 public record TrainingPlan(int epochs, int batchSize, long seed, int maxLength, int maxTrainExamples,
-                           int maxDevExamples, double budgetSeconds, Selection selection, int firstEligibleEpoch) {
+                           int maxDevExamples, double budgetSeconds, Selection selection, int firstEligibleEpoch,
+                           Batching batching) {
 
     /**
      * The score that chooses the checkpoint: dev accuracy, dev AUC, or the lowest mean training loss of the epoch
@@ -53,10 +55,11 @@ public record TrainingPlan(int epochs, int batchSize, long seed, int maxLength, 
         }
     }
 
-    /** Best dev accuracy over all epochs. */
+    /** Best dev accuracy over all epochs, windowed batches. */
     public TrainingPlan(int epochs, int batchSize, long seed, int maxLength, int maxTrainExamples,
                         int maxDevExamples, double budgetSeconds) {
-        this(epochs, batchSize, seed, maxLength, maxTrainExamples, maxDevExamples, budgetSeconds, Selection.DEV_ACCURACY, 1);
+        this(epochs, batchSize, seed, maxLength, maxTrainExamples, maxDevExamples, budgetSeconds, Selection.DEV_ACCURACY, 1,
+                Batching.WINDOWED);
     }
 
     public TrainingPlan {
@@ -65,6 +68,7 @@ public record TrainingPlan(int epochs, int batchSize, long seed, int maxLength, 
                     + "budget >= 0; got " + this);
         }
         java.util.Objects.requireNonNull(selection, "selection");
+        java.util.Objects.requireNonNull(batching, "batching");
         if (firstEligibleEpoch < 1 || firstEligibleEpoch > epochs) {
             throw new IllegalArgumentException("first eligible epoch must be in 1.." + epochs + ", got " + firstEligibleEpoch);
         }

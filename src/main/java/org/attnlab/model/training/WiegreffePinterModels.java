@@ -34,11 +34,7 @@ public final class WiegreffePinterModels {
 
     /** {@code base} with {@code training.seed = seed}, named {@code <base>-seed<seed>}. */
     public static TrainingSpec withSeed(TrainingSpec base, long seed) {
-        TrainingSpec.TrainingSection t = base.training();
-        return new TrainingSpec(base.name() + "-seed" + seed, base.dataset(), base.model(),
-                new TrainingSpec.TrainingSection(t.epochs(), t.batchSize(), t.learningRate(), t.weightDecay(), seed,
-                        t.maxLength(), t.maxTrainExamples(), t.maxDevExamples(), t.timeBudgetMinutes(), t.selection(),
-                        t.firstEligibleEpoch(), t.attentionWeightDecay(), t.posWeight(), t.lossReduction()));
+        return new TrainingSpec(base.name() + "-seed" + seed, base.dataset(), base.model(), base.training().withSeed(seed));
     }
 
     /**
@@ -166,12 +162,9 @@ public final class WiegreffePinterModels {
             throw new IllegalArgumentException("lambda must be finite and >= 0, got " + lambda);
         }
         requireRnn(base, "a model-consistent adversary");
-        TrainingSpec.TrainingSection t = base.training();
         String lambdaText = BigDecimal.valueOf(lambda).stripTrailingZeros().toPlainString();
         TrainingSpec spec = new TrainingSpec(base.name() + "-adversary-" + lambdaText, base.dataset(), base.model(),
-                new TrainingSpec.TrainingSection(t.epochs(), t.batchSize(), t.learningRate(), t.weightDecay(), t.seed(),
-                        t.maxLength(), t.maxTrainExamples(), t.maxDevExamples(), t.timeBudgetMinutes(), "train-loss",
-                        null, t.attentionWeightDecay(), t.posWeight(), t.lossReduction()));
+                base.training().withSelection("train-loss", null));
         Dataset data = SpecTraining.dataset(base.dataset(), baseSpecFile);
         ObjectNode derived = Json.PLAIN.createObjectNode();
         derived.put("kind", "wiegreffe-pinter-consistent-adversary");

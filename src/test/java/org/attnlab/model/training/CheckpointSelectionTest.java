@@ -59,9 +59,9 @@ class CheckpointSelectionTest {
     @Test
     void theFirstEligibleEpochMustExist() {
         assertThrows(IllegalArgumentException.class,
-                () -> new TrainingPlan(3, 2, 1, 10, 0, 0, 0, TrainingPlan.Selection.DEV_AUC, 4));
+                () -> new TrainingPlan(3, 2, 1, 10, 0, 0, 0, TrainingPlan.Selection.DEV_AUC, 4, Batching.WINDOWED));
         assertThrows(IllegalArgumentException.class,
-                () -> new TrainingPlan(3, 2, 1, 10, 0, 0, 0, TrainingPlan.Selection.DEV_AUC, 0));
+                () -> new TrainingPlan(3, 2, 1, 10, 0, 0, 0, TrainingPlan.Selection.DEV_AUC, 0, Batching.WINDOWED));
     }
 
     private int bestEpoch(TrainingPlan.Selection selection, int firstEligible) {
@@ -72,7 +72,7 @@ class CheckpointSelectionTest {
         Dataset data = new Dataset("scripted", List.of("neg", "pos"), train, dev, rename(dev, "x"),
                 new Provenance("test", "-", "0", "-", "-", 10, 0, 0, List.of(), "-"));
         TrainingOutcome outcome = new ModelTrainer(false).train(new ScriptedModel(), data,
-                new TrainingPlan(3, 2, 1, 10, 0, 0, 0, selection, firstEligible), out, dir -> new ScriptedModel(savedEpoch(dir)));
+                new TrainingPlan(3, 2, 1, 10, 0, 0, 0, selection, firstEligible, Batching.WINDOWED), out, dir -> new ScriptedModel(savedEpoch(dir)));
         assertEquals(outcome.bestEpoch(), savedEpoch(out), "the saved checkpoint is the chosen epoch");
         return outcome.bestEpoch();
     }
