@@ -64,10 +64,7 @@ public final class SpecTraining {
             console.println("reusing " + dir + " (trained from an identical spec; --force retrains)");
             return dir;
         }
-        TrainingSpec.TrainingSection t = s.training();
-        TrainingPlan plan = new TrainingPlan(t.epochs(), t.batchSize(), t.seed(), t.maxLength(), t.maxTrainExamples(),
-                t.maxDevExamples(), t.timeBudgetMinutes() * 60, TrainingPlan.Selection.of(t.selectionOrDefault()),
-                t.firstEligibleEpochOrDefault(), Batching.of(t.batchingOrDefault()));
+        TrainingPlan plan = plan(s.training());
         console.printf(Locale.ROOT, "training %s on %s (%d train / %d dev / %d test) ...%n", s.name(), data.name(),
                 data.train().size(), data.dev().size(), data.test().size());
         console.flush();
@@ -101,6 +98,13 @@ public final class SpecTraining {
         }
         console.flush();
         return dir;
+    }
+
+    /** The loop settings a spec's training section asks for, defaults filled in. */
+    static TrainingPlan plan(TrainingSpec.TrainingSection t) {
+        return new TrainingPlan(t.epochs(), t.batchSize(), t.seed(), t.maxLength(), t.maxTrainExamples(),
+                t.maxDevExamples(), t.timeBudgetMinutes() * 60, TrainingPlan.Selection.of(t.selectionOrDefault()),
+                t.firstEligibleEpochOrDefault(), Batching.of(t.batchingOrDefault()));
     }
 
     /**

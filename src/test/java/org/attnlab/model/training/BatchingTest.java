@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,11 +15,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.attnlab.config.TrainingSpec;
+import org.attnlab.config.YamlFiles;
 import org.attnlab.data.TokenizedText;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Batch forming, checked against what each rule's definition implies for hand-chosen lengths. */
 class BatchingTest {
+
+    @TempDir Path tmp;
 
     private static TokenizedText ofLength(int length) {
         List<String> tokens = new ArrayList<>(Collections.nCopies(length, "w"));
@@ -129,6 +136,22 @@ class BatchingTest {
         assertEquals(expected, got);
         // Unlike a sort of the whole set, a window pairs lengths that are not neighbours in the whole set.
         assertTrue(batches.stream().anyMatch(b -> Math.abs(lengths[b[0]] - lengths[b[1]]) > 1));
+    }
+
+    @Test
+    void aSpecsBatchingReachesTheTrainingPlan() throws Exception {
+        String yaml = """
+                name: x
+                dataset: imdb-jw
+                model: {kind: rnn, encoder: cnn, attention: additive}
+                training: {epochs: 8, batch_size: 32, learning_rate: 1.0e-3, weight_decay: 0, seed: 1, max_length: 401%s}
+                """;
+        TrainingSpec sorted = YamlFiles.read(Files.writeString(tmp.resolve("sorted.yaml"),
+                yaml.formatted(", batching: length-sorted")), TrainingSpec.class);
+        TrainingSpec plain = YamlFiles.read(Files.writeString(tmp.resolve("plain.yaml"), yaml.formatted("")), TrainingSpec.class);
+        assertEquals(Batching.LENGTH_SORTED, SpecTraining.plan(sorted.training()).batching());
+        assertEquals(Batching.WINDOWED, SpecTraining.plan(plain.training()).batching());
+        assertEquals(Batching.LENGTH_SORTED, SpecTraining.plan(sorted.training().withSeed(2)).batching());
     }
 
     @Test
