@@ -42,17 +42,35 @@ class ShippedSuitesTest {
     }
 
     @Test
-    void theirRecipeSuiteTrainsThreeSeedsPerEncoder() {
+    void theirRecipeSuiteTrainsFiveSeedsPerEncoder() {
         SuitePlan plan = SuitePlan.load(EXPERIMENTS.resolve("jain-wallace-imdb-jw.yaml"), List.of());
         List<String> names = new java.util.ArrayList<>();
         for (String encoder : List.of("bilstm", "cnn", "average")) {
-            String base = encoder + "-imdb-jw-skipgram";
-            names.addAll(List.of(base, base + "-seed2", base + "-seed3"));
+            String base = encoder + "-imdb-jw-skipgram-fasttext-scale";
+            names.addAll(List.of(base, base + "-seed2", base + "-seed3", base + "-seed4", base + "-seed5"));
         }
         assertEquals(names, plan.models().stream().map(SuitePlan.ModelPlan::name).toList());
-        assertEquals(java.util.Map.of("average-imdb-jw-skipgram", 1L, "average-imdb-jw-skipgram-seed2", 2L,
-                "average-imdb-jw-skipgram-seed3", 3L), plan.seedGroups().get("average-imdb-jw-skipgram"));
-        assertEquals(3, SuitePlan.load(EXPERIMENTS.resolve("jain-wallace-imdb-jw.yaml"), List.of("cnn-imdb-jw-skipgram")).models().size());
+        String average = "average-imdb-jw-skipgram-fasttext-scale";
+        assertEquals(java.util.Map.of(average, 1L, average + "-seed2", 2L, average + "-seed3", 3L, average + "-seed4", 4L,
+                average + "-seed5", 5L), plan.seedGroups().get(average));
+        assertEquals(5, SuitePlan.load(EXPERIMENTS.resolve("jain-wallace-imdb-jw.yaml"),
+                List.of("cnn-imdb-jw-skipgram-fasttext-scale")).models().size());
+    }
+
+    /** The results doc reads the recipe's rows from either suite: they must analyse the same models the same way. */
+    @Test
+    void theRecipeSuiteIsTheAblationSuitesFastTextScaleRows() {
+        SuitePlan recipe = SuitePlan.load(EXPERIMENTS.resolve("jain-wallace-imdb-jw.yaml"), List.of());
+        SuitePlan ablation = SuitePlan.load(EXPERIMENTS.resolve("jain-wallace-imdb-jw-ablation.yaml"), List.of());
+        assertEquals(recipe.spec().seed(), ablation.spec().seed());
+        assertEquals(recipe.spec().split(), ablation.spec().split());
+        assertEquals(recipe.spec().sample(), ablation.spec().sample());
+        assertEquals(recipe.spec().attention(), ablation.spec().attention());
+        assertEquals(recipe.spec().experiments(), ablation.spec().experiments());
+        List<String> inAblation = ablation.models().stream().map(SuitePlan.ModelPlan::name).toList();
+        for (SuitePlan.ModelPlan m : recipe.models()) {
+            assertTrue(inAblation.contains(m.name()), m.name() + " is not in the ablation suite");
+        }
     }
 
     @Test
