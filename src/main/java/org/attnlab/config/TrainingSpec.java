@@ -53,7 +53,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                              # length-sorted (the whole set by length +-10% noise, Jain &amp; Wallace's trainer)
  * </pre>
  *
- * <p>The keys added after the first release ({@code embeddings}, {@code tokenizer} ... {@code loss_reduction})
+ * <p>The keys added after the first release ({@code embeddings}, {@code tokenizer} ... {@code batching})
  * are left out of the JSON, and so of the spec hash, when unset: older specs keep their identity and
  * their trained models. For {@code cnn}, {@code hidden_size} is the number of filters per kernel width
  * (default 32, Jain &amp; Wallace's 128 // 4).
